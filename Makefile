@@ -1,0 +1,45 @@
+# Everything a fresh machine needs, from the project's own files.
+#   make serve   set up, then serve the site with live reload on http://127.0.0.1:8000
+#   make build   set up, then build the site into site/ (strict: any warning fails)
+#   make test    set up, then run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build test lint catalogs lock clean
+
+setup: $(VENV)/.installed
+
+# Installs exactly the locked versions (with hashes), then the project itself.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
+	touch $@
+
+serve: setup
+	$(BIN)/mkdocs serve
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/portal lint
+
+# Re-extract the strings of overrides/ and merge them into the vi, en and km catalogs.
+catalogs: setup
+	$(BIN)/pybabel extract --no-location --omit-header -F babel.cfg -o scripts/daklak_portal/locales/messages.pot .
+	$(BIN)/pybabel update --no-location --omit-header -i scripts/daklak_portal/locales/messages.pot -d scripts/daklak_portal/locales
+
+# Re-resolve the lock file after changing dependencies in pyproject.toml (needs pip-tools).
+lock:
+	pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --all-build-deps --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,1 @@
+"""The Đắk Lắk foreign-information portal: content checks, the MkDocs plugin and the `portal` CLI."""

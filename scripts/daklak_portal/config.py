@@ -1,0 +1,85 @@
+"""The project's settings, read from mkdocs.yml so that the build, the CLI and the tests agree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import PortalError
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing its tags (`!ENV`, `!!python/name:`)."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_TolerantLoader.add_multi_constructor("!", _ignore_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path  # the folder holding mkdocs.yml
+    docs_dir: Path
+    languages: tuple[str, ...]  # source language first
+    source_language: str
+    nav_node: yaml.Node | None = field(default=None, compare=False)  # with line numbers
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def language_dir(self, language: str) -> Path:
+        return self.docs_dir / language
+
+
+def load_settings(root: Path | str = ".") -> Settings:
+    root = Path(root).resolve()
+    mkdocs_yml = root / "mkdocs.yml"
+    if not mkdocs_yml.is_file():
+        raise PortalError(f"{mkdocs_yml}: not found. Run the command from the project folder.")
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=_TolerantLoader)
+        data = yaml.load(text, Loader=_TolerantLoader) or {}
+    except yaml.YAMLError as error:
+        line = getattr(getattr(error, "problem_mark", None), "line", None)
+        where = f"mkdocs.yml:{line + 1}" if line is not None else "mkdocs.yml"
+        raise PortalError(f"{where}: not valid YAML ({getattr(error, 'problem', error)}).") from None
+
+    languages, source = _i18n_languages(data)
+    nav_node = None
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "nav":
+                nav_node = value
+    return Settings(
+        root=root,
+        docs_dir=root / data.get("docs_dir", "docs"),
+        languages=languages,
+        source_language=source,
+        nav_node=nav_node,
+    )
+
+
+def _i18n_languages(data: dict) -> tuple[tuple[str, ...], str]:
+    """The languages of the i18n plugin, the default (source) language first."""
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            entries = (plugin["i18n"] or {}).get("languages") or []
+            locales = [entry["locale"] for entry in entries]
+            defaults = [entry["locale"] for entry in entries if entry.get("default")]
+            if not defaults:
+                raise PortalError("mkdocs.yml: the i18n plugin has no language with `default: true`.")
+            source = defaults[0]
+            return (source, *[loc for loc in locales if loc != source]), source
+    raise PortalError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured.")

@@ -1,0 +1,101 @@
+"""Finding the pages under docs/, pairing them across languages, and reading front matter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .config import Settings
+from .errors import Finding, relative
+
+# The same rule as MkDocs: front matter is a YAML block between `---` lines at the very top.
+_FRONT_MATTER_START = re.compile(r"\A---[ \t]*\r?\n")
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class SourceFile:
+    """One Markdown file of one language."""
+
+    path: Path  # absolute
+    language: str
+    key: str  # path inside the language folder ("tourism/lak-lake.md"): the page's identity
+    meta: dict = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1  # line number of the first body line in the file
+
+
+def split_front_matter(text: str) -> tuple[dict, str, int]:
+    """Returns (front matter, body, line of the body's first line); raises FrontMatterError."""
+    start = _FRONT_MATTER_START.match(text)
+    if not start:
+        return {}, text, 1
+    end = _FRONT_MATTER_END.search(text, start.end())
+    if not end:
+        raise FrontMatterError(1, "the front matter opened by `---` on line 1 is never closed by a `---` line")
+    block = text[start.end() : end.start()]
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the `---` line
+        problem = getattr(error, "problem", None) or str(error)
+        raise FrontMatterError(line, f"the front matter is not valid YAML ({problem})") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(2, "the front matter must be `key: value` lines, not a list or a single value")
+    body_start = end.end() + 1 if end.end() < len(text) else end.end()
+    body_line = text.count("\n", 0, body_start) + 1
+    return data, text[body_start:], body_line
+
+
+def markdown_files(settings: Settings) -> list[Path]:
+    """Every Markdown file under docs/, sorted for stable output."""
+    return sorted(settings.docs_dir.rglob("*.md"))
+
+
+def language_of(path: Path, settings: Settings) -> str | None:
+    """The language folder a file is in, or None when it is outside docs/<language>/."""
+    try:
+        first = path.relative_to(settings.docs_dir).parts[0]
+    except (ValueError, IndexError):
+        return None
+    return first if first in settings.languages else None
+
+
+def read_source_file(path: Path, settings: Settings) -> SourceFile:
+    """Reads and parses one page; raises UnicodeDecodeError or FrontMatterError."""
+    language = language_of(path, settings)
+    key = path.relative_to(settings.language_dir(language)).as_posix()
+    text = path.read_bytes().decode("utf-8")
+    meta, body, body_line = split_front_matter(text)
+    return SourceFile(path=path, language=language, key=key, meta=meta, body=body, body_line=body_line)
+
+
+def load_pages(settings: Settings) -> tuple[dict[str, dict[str, SourceFile]], list[Finding]]:
+    """All readable pages as {language: {key: file}}, and a finding for each unreadable one."""
+    pages: dict[str, dict[str, SourceFile]] = {language: {} for language in settings.languages}
+    findings: list[Finding] = []
+    for path in markdown_files(settings):
+        if language_of(path, settings) is None:
+            continue  # reported by lint
+        try:
+            page = read_source_file(path, settings)
+        except UnicodeDecodeError:
+            continue  # reported by lint
+        except FrontMatterError as error:
+            findings.append(Finding(relative(path, settings.root), error.line, error.message))
+            continue
+        pages[page.language][page.key] = page
+    return pages, findings

@@ -1,0 +1,137 @@
+"""`portal lint`: the checks every Markdown file must pass before the site is built.
+
+Each check returns Findings worded for an editor: what is wrong, where, and how to fix it.
+The MkDocs plugin runs the same checks before anything is written to site/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from .config import Settings
+from .content import FrontMatterError, language_of, markdown_files, split_front_matter
+from .errors import Finding, relative
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+BOM = "\ufeff"
+
+
+def lint(settings: Settings, fix: bool = False) -> list[Finding]:
+    """All findings for the project, sorted by file and line. With fix, repairs what it can first."""
+    findings: list[Finding] = []
+    for path in markdown_files(settings):
+        if fix:
+            fix_file(path)
+        findings.extend(check_file(path, settings))
+    findings.extend(check_nav(settings))
+    return sorted(findings, key=lambda f: (f.path, f.line or 0, f.message))
+
+
+def check_file(path: Path, settings: Settings) -> list[Finding]:
+    shown = relative(path, settings.root)
+    language = language_of(path, settings)
+    if language is None:
+        folders = ", ".join(f"docs/{lang}/" for lang in settings.languages)
+        return [Finding(shown, None, f"this page is outside the language folders ({folders}): move it into the folder of its language")]
+
+    findings = [Finding(shown, None, message) for message in check_slug(path, settings.language_dir(language))]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start]
+        findings.append(Finding(shown, line, f"the file is not UTF-8 text (byte 0x{byte:02x}): open it in your editor and save it with the encoding UTF-8"))
+        return findings
+
+    if text.startswith(BOM):
+        findings.append(Finding(shown, 1, "the file starts with an invisible byte-order mark: run `portal lint --fix` to remove it", fixable=True))
+        text = text[1:]
+    findings.extend(check_nfc(shown, text))
+    try:
+        meta, _body, _line = split_front_matter(text)
+    except FrontMatterError as error:
+        findings.append(Finding(shown, error.line, f"{error.message}: check the `---` block at the top of the page"))
+        return findings
+    if not str(meta.get("title") or "").strip():
+        findings.append(Finding(shown, 1, "the page has no `title:` in its front matter: add `title: <the page title>` between the `---` lines"))
+    return findings
+
+
+def check_slug(path: Path, language_dir: Path) -> list[str]:
+    """File and folder names are lowercase ASCII words joined by hyphens."""
+    parts = path.relative_to(language_dir).with_suffix("").parts
+    bad = [part for part in parts if not SLUG.match(part)]
+    if not bad:
+        return []
+    return [f"the name {bad[0]!r} is not a valid page name: use lowercase English words without accents, joined by hyphens (e.g. lak-lake.md)"]
+
+
+def check_nfc(shown: str, text: str) -> list[Finding]:
+    """Vietnamese typed on some systems arrives decomposed (NFD): it breaks search and fonts."""
+    findings = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not unicodedata.is_normalized("NFC", line):
+            word = next((w for w in line.split() if not unicodedata.is_normalized("NFC", w)), line.strip())
+            fixed = unicodedata.normalize("NFC", word)
+            findings.append(Finding(shown, number, f"decomposed Unicode letters in {fixed!r} (they look right but break search): run `portal lint --fix`", fixable=True))
+    return findings
+
+
+def check_nav(settings: Settings) -> list[Finding]:
+    """Every page named in mkdocs.yml's nav exists in the source language."""
+    findings = []
+    source_dir = settings.language_dir(settings.source_language)
+    for node in _nav_targets(settings.nav_node):
+        target = node.value
+        if "://" in target or target.startswith(("/", "#", "mailto:")):
+            continue
+        if not (source_dir / target).is_file():
+            shown = relative(source_dir / target, settings.root)
+            findings.append(Finding("mkdocs.yml", node.start_mark.line + 1, f"the navigation names {target!r} but {shown} does not exist: fix the name or create the page"))
+    return findings
+
+
+def _nav_targets(node: yaml.Node | None):
+    """The scalar nav values that name a file, with their positions in mkdocs.yml."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.value.endswith(".md") or "/" in node.value:
+            yield node
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _nav_targets(item)
+    elif isinstance(node, yaml.MappingNode):
+        for _key, value in node.value:
+            yield from _nav_targets(value)
+
+
+def fix_file(path: Path) -> bool:
+    """Normalises a UTF-8 file to NFC without a BOM; returns True when it changed the file."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False  # cannot be repaired safely: reported by check_file
+    fixed = unicodedata.normalize("NFC", text.removeprefix(BOM))
+    if fixed == text:
+        return False
+    write_atomically(path, fixed)
+    return True
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Writes to a temporary file beside the target, then renames: never a half-written file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

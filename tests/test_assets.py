@@ -1,0 +1,56 @@
+"""Self-hosted fonts, and nothing loaded from a third-party host."""
+
+import re
+
+import yaml
+
+from conftest import PROJECT
+from daklak_portal.site_audit import external_resources
+
+FONTS_CSS = (PROJECT / "docs/assets/css/fonts.css").read_text(encoding="utf-8")
+
+
+def test_material_does_not_fetch_google_fonts():
+    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["theme"]["font"] is False
+
+
+def test_every_font_face_points_at_a_committed_file_and_swaps():
+    faces = re.findall(r"@font-face\s*{(.*?)}", FONTS_CSS, re.S)
+    assert len(faces) >= 4
+    for face in faces:
+        assert "font-display: swap" in face
+        for url in re.findall(r'url\("([^"]+)"\)', face):
+            assert (PROJECT / "docs/assets/css" / url).resolve().is_file(), url
+
+
+def test_fonts_cover_khmer_and_vietnamese():
+    assert re.search(r'font-family: "Noto Sans Khmer";[^}]*unicode-range: U\+1780-17FF', FONTS_CSS)
+    assert re.search(r'font-family: "Noto Sans";[^}]*unicode-range: [^;]*U\+1EA0-1EF9', FONTS_CSS)  # ạ…ỹ
+    assert re.search(r':lang\(km\)\s*{\s*font-family: "Noto Sans Khmer"', FONTS_CSS)
+    assert (PROJECT / "docs/assets/fonts/OFL-NotoSansKhmer.txt").is_file()
+
+
+def test_external_resources_are_detected(tmp_path):
+    (tmp_path / "page.html").write_text(
+        '<html><head><link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">\n'
+        '<link rel="alternate" href="https://example.org/en/"></head><body>\n'
+        '<img src="//cdn.example.com/a.png"><img srcset="/local.png 1x, https://x.example/b.png 2x">\n'
+        '<a href="https://daklak.gov.vn/">portal</a><div style="background:url(https://t.example/p.gif)"></div>'
+        "<script src='https://www.googletagmanager.com/gtag/js'></script></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "x.css").write_text('@import "https://fonts.googleapis.com/x.css";\nb{background:url(/ok.png)}', encoding="utf-8")
+    found = sorted((f.path, f.line, f.message) for f in external_resources(tmp_path))
+    assert found == [
+        ("page.html", 1, "loads https://fonts.googleapis.com/css?family=Roboto from another host"),
+        ("page.html", 3, "loads //cdn.example.com/a.png from another host"),
+        ("page.html", 3, "loads https://x.example/b.png from another host"),
+        ("page.html", 4, "loads https://t.example/p.gif from another host"),
+        ("page.html", 4, "loads https://www.googletagmanager.com/gtag/js from another host"),
+        ("x.css", 1, "loads https://fonts.googleapis.com/x.css from another host"),
+    ]
+
+
+def test_built_site_loads_nothing_from_other_hosts(built_basic_site):
+    assert external_resources(built_basic_site) == []

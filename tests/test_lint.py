@@ -1,0 +1,101 @@
+"""`portal lint`: each rule, its message (file and line), --fix, and the exit codes."""
+
+import unicodedata
+
+from conftest import BASIC_NAV, BASIC_PAGES, make_site, portal
+
+NFD_TITLE = unicodedata.normalize("NFD", "Tây Nguyên")
+
+
+def lint_site(tmp_path, extra_pages, nav=None):
+    root = make_site(tmp_path / "src", {**BASIC_PAGES, **extra_pages}, nav=nav)
+    return root, portal(root, "lint")
+
+
+def test_clean_site_passes(basic_site):
+    result = portal(basic_site, "lint")
+    assert result.returncode == 0, result.output
+    assert "No problems found." in result.output
+
+
+def test_decomposed_unicode_is_reported_with_line_and_fixed(tmp_path):
+    page = f"---\ntitle: Trang\n---\nMột dòng.\n{NFD_TITLE} rộng lớn.\n"
+    root, result = lint_site(tmp_path, {"vi/province/nfd.md": page})
+    assert result.returncode == 1
+    assert "docs/vi/province/nfd.md:5: decomposed Unicode letters in 'Tây'" in result.output
+    assert "portal lint --fix" in result.output
+
+    fixed = portal(root, "lint", "--fix")
+    assert fixed.returncode == 0, fixed.output
+    text = (root / "docs/vi/province/nfd.md").read_text(encoding="utf-8")
+    assert "Tây Nguyên rộng lớn." in text and unicodedata.is_normalized("NFC", text)
+
+
+def test_byte_order_mark_is_reported_and_removed(tmp_path):
+    root, result = lint_site(tmp_path, {"vi/province/bom.md": "\ufeff---\ntitle: Trang\n---\nNội dung.\n"})
+    assert "docs/vi/province/bom.md:1: the file starts with an invisible byte-order mark" in result.output
+    assert portal(root, "lint", "--fix").returncode == 0
+    assert (root / "docs/vi/province/bom.md").read_bytes().startswith(b"---")
+
+
+def test_non_utf8_file_names_the_line(tmp_path):
+    latin1 = "---\ntitle: Trang\n---\nDòng một.\nĐắk\n".encode("utf-8").replace("Đắk".encode("utf-8"), b"\xd0\xe9k")
+    root, result = lint_site(tmp_path, {"vi/province/latin1.md": latin1})
+    assert result.returncode == 1
+    assert "docs/vi/province/latin1.md:5: the file is not UTF-8 text (byte 0xd0)" in result.output
+    # --fix must not touch a file it cannot read safely
+    portal(root, "lint", "--fix")
+    assert (root / "docs/vi/province/latin1.md").read_bytes() == latin1
+
+
+def test_malformed_front_matter_names_the_line(tmp_path):
+    page = "---\ntitle: Trang\ndescription: [không đóng\nas_of: 2026-01-01\n---\nNội dung.\n"
+    _, result = lint_site(tmp_path, {"vi/province/yaml.md": page})
+    assert result.returncode == 1
+    assert "docs/vi/province/yaml.md:4: the front matter is not valid YAML" in result.output
+
+
+def test_unclosed_front_matter(tmp_path):
+    _, result = lint_site(tmp_path, {"vi/province/open.md": "---\ntitle: Trang\nNội dung.\n"})
+    assert "docs/vi/province/open.md:1: the front matter opened by `---` on line 1 is never closed" in result.output
+
+
+def test_front_matter_that_is_not_a_mapping(tmp_path):
+    _, result = lint_site(tmp_path, {"vi/province/list.md": "---\n- a\n- b\n---\nNội dung.\n"})
+    assert "docs/vi/province/list.md:2: the front matter must be `key: value` lines" in result.output
+
+
+def test_missing_title(tmp_path):
+    _, result = lint_site(tmp_path, {"vi/province/untitled.md": "Nội dung.\n"})
+    assert "docs/vi/province/untitled.md:1: the page has no `title:`" in result.output
+
+
+def test_markdown_outside_language_folders(tmp_path):
+    _, result = lint_site(tmp_path, {"notes.md": "---\ntitle: X\n---\n", "fr/index.md": "---\ntitle: Accueil\n---\n"})
+    assert result.returncode == 1
+    assert "docs/notes.md: this page is outside the language folders (docs/vi/, docs/en/, docs/km/)" in result.output
+    assert "docs/fr/index.md: this page is outside the language folders" in result.output
+
+
+def test_page_name_must_be_ascii_kebab_case(tmp_path):
+    _, result = lint_site(tmp_path, {"vi/du-lịch/Hồ_Lắk.md": "---\ntitle: Hồ Lắk\n---\n"})
+    assert "docs/vi/du-lịch/Hồ_Lắk.md: the name 'du-lịch' is not a valid page name" in result.output
+
+
+def test_nav_entry_pointing_at_no_file_names_the_mkdocs_line(tmp_path):
+    root, result = lint_site(tmp_path, {}, nav=[*BASIC_NAV, {"Du lịch": ["tourism/missing.md"]}])
+    assert result.returncode == 1
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    expected_line = next(i for i, line in enumerate(lines, start=1) if "tourism/missing.md" in line)
+    assert f"mkdocs.yml:{expected_line}: the navigation names 'tourism/missing.md' but docs/vi/tourism/missing.md does not exist" in result.output
+
+
+def test_untranslated_nav_entry_is_not_an_error(basic_site):
+    # province/index.md exists in vi and en but not km: km shows the fallback, lint is clean.
+    assert portal(basic_site, "lint").returncode == 0
+
+
+def test_errors_have_no_traceback(tmp_path):
+    _, result = lint_site(tmp_path, {"vi/province/yaml.md": "---\ntitle: [\n---\n"})
+    assert "Traceback" not in result.output
+    assert result.output.strip().endswith("problem(s) found.")
