@@ -33,8 +33,8 @@ lint: setup
 
 # Re-extract the strings of overrides/ and merge them into the vi, en and km catalogs.
 catalogs: setup
-	$(BIN)/pybabel extract --no-location --omit-header -F babel.cfg -o scripts/daklak_portal/locales/messages.pot .
-	$(BIN)/pybabel update --no-location --omit-header -i scripts/daklak_portal/locales/messages.pot -d scripts/daklak_portal/locales
+	$(BIN)/pybabel extract --no-location --omit-header --no-wrap --sort-output -F babel.cfg -o scripts/daklak_portal/locales/messages.pot .
+	$(BIN)/pybabel update --omit-header --no-wrap -i scripts/daklak_portal/locales/messages.pot -d scripts/daklak_portal/locales
 
 # Re-resolve the lock file after changing dependencies in pyproject.toml (needs pip-tools).
 lock:

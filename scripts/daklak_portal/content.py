@@ -99,3 +99,20 @@ def load_pages(settings: Settings) -> tuple[dict[str, dict[str, SourceFile]], li
             continue
         pages[page.language][page.key] = page
     return pages, findings
+
+
+def page_key(src_uri: str, languages: tuple[str, ...]) -> str:
+    """'en/tourism/lak-lake.md' -> 'tourism/lak-lake.md' (the page's identity in every language)."""
+    first, _, rest = src_uri.partition("/")
+    return rest if first in languages and rest else src_uri
+
+
+def page_path(key: str, language: str, source_language: str) -> str:
+    """Site-relative URL path of a page in a language, for directory URLs: 'en/tourism/lak-lake/'."""
+    path = key.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        path = path.removesuffix("index")
+    else:
+        path += "/"
+    prefix = "" if language == source_language else f"{language}/"
+    return prefix + path

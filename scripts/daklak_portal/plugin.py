@@ -16,8 +16,14 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from . import reproducible
 from .config import Settings, load_settings
 from .contacts import organizations
-from .content import load_pages
+from .content import load_pages, page_key, page_path
+from .dates import format_reader_date
+from .errors import relative
+from .git_dates import GitHistory, read_history
 from .lint import lint
+from .outdated import outdated_since
+from .page_languages import page_languages
+from .sitemap import gzip_bytes, sitemap_xml
 from .translations import load_translations
 
 log = get_plugin_logger(__name__)
@@ -28,7 +34,11 @@ class PortalPlugin(BasePlugin):
         self.settings: Settings | None = None
         self.language: str | None = None
         self.pages = None
+        self.history: GitHistory | None = None
+        self.available: dict[str, set[str]] = {}  # the page keys that really exist per language
         self.source_404: bytes | None = None
+
+    # -- configuration: runs first in every language's build ---------------------------------
 
     def on_config(self, config: MkDocsConfig):
         i18n = config.plugins.get("i18n")
@@ -46,6 +56,12 @@ class PortalPlugin(BasePlugin):
             listing = "\n".join(str(finding) for finding in findings)
             raise PluginError(f"{len(findings)} problem(s) in the content; nothing was built:\n{listing}")
         self.pages, _ = load_pages(self.settings)
+        self.available = {language: set(files) for language, files in self.pages.items()}
+        self.history = read_history(self.settings.root)
+        if not self.history.available:
+            log.info("No git history: pages show no 'last updated' date and the sitemap no lastmod.")
+        elif self.history.shallow:
+            log.info("Shallow git clone: dates older than the clone are unknown and left out (fetch the full history for them).")
         return config
 
     def on_env(self, env, config: MkDocsConfig, files):
@@ -59,28 +75,71 @@ class PortalPlugin(BasePlugin):
         home = base if self.language == self.settings.source_language else f"{base}{self.language}/"
         env.globals["portal_links"] = {"home": home, "contacts": f"{home}about/contacts/"}
         env.globals["portal_languages"] = self._language_homes(config, base)
+        env.globals["portal_site_url"] = (config.site_url or "/").rstrip("/") + "/"
         return env
 
+    # -- pages --------------------------------------------------------------------------------
+
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        languages = self.settings.languages
+        key = page_key(page.file.src_uri, languages)
+        info = page_languages(key, self.language, self.available, languages, self._language_names(config))
+        context["portal_page"] = info
+
+        changed = self._last_changed(info.content_language, key)
+        if changed is not None:
+            context["portal_updated"] = {"iso": changed.date().isoformat(), "text": format_reader_date(changed, self.language)}
+        if not info.is_fallback and self.language != self.settings.source_language:
+            since = outdated_since(self._last_changed(self.settings.source_language, key), changed)
+            if since is not None:
+                context["portal_outdated"] = {
+                    "date": format_reader_date(since, self.language),
+                    "path": page_path(key, self.settings.source_language, self.settings.source_language),
+                }
+        return context
+
+    # -- after each language's build ------------------------------------------------------------
+
     def on_post_build(self, config: MkDocsConfig):
+        site = Path(config.site_dir)
+        self._keep_language_404(site)
+        if self.language == self._build_languages(config)[-1]:
+            # The last language's build: every page of every language is known.
+            xml = sitemap_xml(config.site_url, self.available, self.settings.languages, self._last_changed).encode("utf-8")
+            (site / "sitemap.xml").write_bytes(xml)
+            (site / "sitemap.xml.gz").write_bytes(gzip_bytes(xml))
+
+    def _keep_language_404(self, site: Path) -> None:
         # MkDocs writes one 404.html per build at the site root, so each language's build
         # overwrites the previous one: keep each as <lang>/404.html and restore the source's.
-        root_404 = Path(config.site_dir) / "404.html"
+        root_404 = site / "404.html"
         if not root_404.is_file():
             return
         if self.language == self.settings.source_language:
             self.source_404 = root_404.read_bytes()
             return
-        language_404 = Path(config.site_dir) / self.language / "404.html"
+        language_404 = site / self.language / "404.html"
         language_404.parent.mkdir(parents=True, exist_ok=True)
         language_404.write_bytes(root_404.read_bytes())
         if self.source_404 is not None:
             root_404.write_bytes(self.source_404)
 
+    # -- helpers --------------------------------------------------------------------------------
+
+    def _last_changed(self, language: str, key: str):
+        path = relative(self.settings.language_dir(language) / key, self.settings.root)
+        return self.history.last_changed(path)
+
+    def _build_languages(self, config: MkDocsConfig) -> list[str]:
+        return [entry.locale for entry in config.plugins["i18n"].config.languages if entry.build]
+
+    def _language_names(self, config: MkDocsConfig) -> dict[str, str]:
+        return {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
+
     def _language_homes(self, config: MkDocsConfig, base: str) -> list[dict]:
         """Each built language with its name and home page (for the 404 page's switcher)."""
-        i18n = config.plugins["i18n"]
         return [
             {"lang": entry.locale, "name": entry.name, "link": base if entry.default else f"{base}{entry.locale}/"}
-            for entry in i18n.config.languages
+            for entry in config.plugins["i18n"].config.languages
             if entry.build
         ]
