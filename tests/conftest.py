@@ -96,3 +96,15 @@ def built_real_site(tmp_path_factory) -> Path:
     result = run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)], cwd=PROJECT, env=offline_env())
     assert result.returncode == 0, result.output
     return out
+
+
+def git(root: Path, *args: str, date: str | None = None) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    return subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True).stdout
+
+
+def commit_all(root: Path, message: str, date: str) -> None:
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message, date=date)

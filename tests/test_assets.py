@@ -27,7 +27,8 @@ def test_every_font_face_points_at_a_committed_file_and_swaps():
 def test_fonts_cover_khmer_and_vietnamese():
     assert re.search(r'font-family: "Noto Sans Khmer";[^}]*unicode-range: U\+1780-17FF', FONTS_CSS)
     assert re.search(r'font-family: "Noto Sans";[^}]*unicode-range: [^;]*U\+1EA0-1EF9', FONTS_CSS)  # ạ…ỹ
-    assert re.search(r':lang\(km\)\s*{\s*font-family: "Noto Sans Khmer"', FONTS_CSS)
+    assert re.search(r'html:lang\(km\) body\s*{\s*--md-text-font-family: "Noto Sans Khmer"', FONTS_CSS)
+    assert re.search(r'\[lang="km"\]\s*{\s*font-family: "Noto Sans Khmer"', FONTS_CSS)
     assert (PROJECT / "docs/assets/fonts/OFL-NotoSansKhmer.txt").is_file()
 
 

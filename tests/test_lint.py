@@ -99,3 +99,20 @@ def test_errors_have_no_traceback(tmp_path):
     _, result = lint_site(tmp_path, {"vi/province/yaml.md": "---\ntitle: [\n---\n"})
     assert "Traceback" not in result.output
     assert result.output.strip().endswith("problem(s) found.")
+
+
+GLOSSARY = (
+    "---\ntitle: Bảng thuật ngữ\nterms:\n  - id: province\n    vi: tỉnh Đắk Lắk\n    en: Đắk Lắk province\n"
+    "    avoid:\n      en: [\"Dak Lak\"]\n      vi: [\"Đắc Lắc\"]\n---\nKhông viết Đắc Lắc.\n"
+)
+
+
+def test_glossary_spellings_are_enforced_per_language(tmp_path):
+    pages = {
+        "vi/about/glossary.md": GLOSSARY,
+        "en/province/index.md": "---\ntitle: Overview\n---\nIntro.\n\nWelcome to Dak Lak, see [site](https://dak-lak.example/Dak Lak).\n",
+    }
+    _, result = lint_site(tmp_path, pages)
+    assert result.returncode == 1
+    assert "docs/en/province/index.md:6: 'Dak Lak' is not the glossary's spelling: write 'Đắk Lắk province'" in result.output
+    assert result.output.count("is not the glossary's spelling") == 1  # not in the link target, not in the glossary itself

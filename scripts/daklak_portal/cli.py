@@ -11,6 +11,7 @@ import click
 
 from .config import load_settings
 from .lint import lint
+from .site_audit import external_resources, hreflang_problems
 
 ROOT_OPTION = click.option(
     "--root",
@@ -39,6 +40,21 @@ def lint_command(fix: bool, root: Path) -> None:
         hint = f" ({fixable} can be repaired with `portal lint --fix`)" if fixable else ""
         raise click.ClickException(f"{len(findings)} problem(s) found{hint}.")
     click.echo("No problems found.")
+
+
+@main.command("audit")
+@click.argument("site_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default="site")
+@ROOT_OPTION
+def audit_command(site_dir: Path, root: Path) -> None:
+    """Check a built site: hreflang reciprocity, self-reference, x-default, untranslated pages
+    kept out of hreflang and the sitemap, and nothing loaded from other hosts."""
+    settings = load_settings(root)
+    findings = hreflang_problems(site_dir, settings.site_url) + external_resources(site_dir)
+    for finding in findings:
+        click.echo(str(finding))
+    if findings:
+        raise click.ClickException(f"{len(findings)} problem(s) found in {site_dir}.")
+    click.echo(f"No problems found in {site_dir}.")
 
 
 if __name__ == "__main__":

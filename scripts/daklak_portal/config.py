@@ -32,6 +32,7 @@ class Settings:
     docs_dir: Path
     languages: tuple[str, ...]  # source language first
     source_language: str
+    site_url: str = "/"
     nav_node: yaml.Node | None = field(default=None, compare=False)  # with line numbers
 
     @property
@@ -67,6 +68,7 @@ def load_settings(root: Path | str = ".") -> Settings:
         docs_dir=root / data.get("docs_dir", "docs"),
         languages=languages,
         source_language=source,
+        site_url=str(data.get("site_url") or "/"),
         nav_node=nav_node,
     )
 

@@ -10,6 +10,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -17,6 +18,8 @@ import yaml
 from .config import Settings
 from .content import FrontMatterError, language_of, markdown_files, split_front_matter
 from .errors import Finding, relative
+from .glossary import GLOSSARY_PAGE, Term, avoided_spellings, load_terms
+from .news import POSTS_PREFIX
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BOM = "\ufeff"
@@ -25,15 +28,26 @@ BOM = "\ufeff"
 def lint(settings: Settings, fix: bool = False) -> list[Finding]:
     """All findings for the project, sorted by file and line. With fix, repairs what it can first."""
     findings: list[Finding] = []
+    terms = glossary_terms(settings)
     for path in markdown_files(settings):
         if fix:
             fix_file(path)
-        findings.extend(check_file(path, settings))
+        findings.extend(check_file(path, settings, terms))
     findings.extend(check_nav(settings))
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.message))
 
 
-def check_file(path: Path, settings: Settings) -> list[Finding]:
+def glossary_terms(settings: Settings) -> list[Term]:
+    """The glossary's terms, or none while the glossary page is missing or unreadable."""
+    path = settings.language_dir(settings.source_language) / GLOSSARY_PAGE
+    try:
+        meta, _body, _line = split_front_matter(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return []  # a broken glossary page is reported by check_file
+    return load_terms(meta)
+
+
+def check_file(path: Path, settings: Settings, terms: list[Term] = ()) -> list[Finding]:
     shown = relative(path, settings.root)
     language = language_of(path, settings)
     if language is None:
@@ -55,13 +69,29 @@ def check_file(path: Path, settings: Settings) -> list[Finding]:
         text = text[1:]
     findings.extend(check_nfc(shown, text))
     try:
-        meta, _body, _line = split_front_matter(text)
+        meta, body, body_line = split_front_matter(text)
     except FrontMatterError as error:
         findings.append(Finding(shown, error.line, f"{error.message}: check the `---` block at the top of the page"))
         return findings
     if not str(meta.get("title") or "").strip():
         findings.append(Finding(shown, 1, "the page has no `title:` in its front matter: add `title: <the page title>` between the `---` lines"))
+    key = path.relative_to(settings.language_dir(language)).as_posix()
+    if key != GLOSSARY_PAGE:  # the glossary itself names the spellings to avoid
+        for line, found, accepted in avoided_spellings(body, terms, language):
+            findings.append(Finding(shown, body_line + line - 1, f"{found!r} is not the glossary's spelling: write {accepted!r} (see docs/{settings.source_language}/{GLOSSARY_PAGE})"))
+    if language == settings.source_language and key.startswith(POSTS_PREFIX):
+        findings.extend(Finding(shown, 1, message) for message in check_post_front_matter(meta, path.stem))
     return findings
+
+
+def check_post_front_matter(meta: dict, stem: str) -> list[str]:
+    """A news post's date and slug are language-neutral: the source post must give both."""
+    problems = []
+    if not isinstance(meta.get("date"), date):
+        problems.append("the news post has no valid `date:`: add the date of the event as `date: YYYY-MM-DD`")
+    if meta.get("slug") != stem:
+        problems.append(f"the news post's `slug:` must be its file name: add `slug: {stem}`")
+    return problems
 
 
 def check_slug(path: Path, language_dir: Path) -> list[str]:

@@ -20,9 +20,12 @@ from .content import load_pages, page_key, page_path
 from .dates import format_reader_date
 from .errors import relative
 from .git_dates import GitHistory, read_history
+from .glossary import GLOSSARY_PAGE, glossary_table, load_terms
 from .lint import lint
+from .news import NEWS_INDEX, POSTS_PREFIX, listing_markdown, post_header, posts_in
 from .outdated import outdated_since
 from .page_languages import page_languages
+from .page_sources import reader_sources
 from .sitemap import gzip_bytes, sitemap_xml
 from .translations import load_translations
 
@@ -37,6 +40,7 @@ class PortalPlugin(BasePlugin):
         self.history: GitHistory | None = None
         self.available: dict[str, set[str]] = {}  # the page keys that really exist per language
         self.source_404: bytes | None = None
+        self.home = "/"  # absolute path of the current language's home page
 
     # -- configuration: runs first in every language's build ---------------------------------
 
@@ -72,19 +76,39 @@ class PortalPlugin(BasePlugin):
         env.globals["portal_footer_organization"] = orgs.get(config.extra.get("footer_organization"))
         # Absolute paths (from site_url) so that they also work on the 404 page, at any depth.
         base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
-        home = base if self.language == self.settings.source_language else f"{base}{self.language}/"
-        env.globals["portal_links"] = {"home": home, "contacts": f"{home}about/contacts/"}
+        self.home = base if self.language == self.settings.source_language else f"{base}{self.language}/"
+        env.globals["portal_links"] = {"home": self.home, "contacts": f"{self.home}about/contacts/"}
         env.globals["portal_languages"] = self._language_homes(config, base)
         env.globals["portal_site_url"] = (config.site_url or "/").rstrip("/") + "/"
         return env
 
     # -- pages --------------------------------------------------------------------------------
 
+    def on_page_markdown(self, markdown, page, config: MkDocsConfig, files):
+        key = page_key(page.file.src_uri, self.settings.languages)
+        if key == NEWS_INDEX and key in self.available[self.language]:
+            # The listing of this language's own posts; a fallback copy gets none.
+            posts = posts_in(self.language, self.pages, self.settings.source_language)
+            markdown += listing_markdown(posts, self.language, load_translations(self.language).gettext)
+        elif key == GLOSSARY_PAGE and key in self.available[self.language]:
+            terms = load_terms(self.pages[self.settings.source_language][key].meta)
+            names = self._language_names(config)
+            markdown += glossary_table(terms, self.settings.languages, names, load_translations(self.language).gettext)
+        elif key.startswith(POSTS_PREFIX):
+            # Title, then the date of publication, in the language the post is written in.
+            language = self.language if key in self.available[self.language] else self.settings.source_language
+            published = self.pages[self.settings.source_language][key].meta["date"]
+            markdown = post_header(page.title, published, language, load_translations(language).gettext) + markdown
+        return markdown
+
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
         languages = self.settings.languages
         key = page_key(page.file.src_uri, languages)
         info = page_languages(key, self.language, self.available, languages, self._language_names(config))
         context["portal_page"] = info
+
+        if source_page := self.pages[self.settings.source_language].get(key):
+            context["portal_sources"] = reader_sources(source_page.meta, self.language, self.home)
 
         changed = self._last_changed(info.content_language, key)
         if changed is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -83,3 +84,106 @@ def external_resources(site_dir: Path) -> list[Finding]:
                     line = text.count("\n", 0, match.start()) + 1
                     findings.append(Finding(shown, line, f"loads {url} from another host"))
     return findings
+
+
+# -- hreflang and sitemap ----------------------------------------------------------------------
+
+_SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+@dataclass
+class PageHead:
+    """What a built page's <head> tells search engines."""
+
+    file: str
+    url: str
+    lang: str = ""
+    canonical: str | None = None
+    noindex: bool = False
+    alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> URL
+
+
+class _HeadParser(HTMLParser):
+    def __init__(self, head: PageHead):
+        super().__init__(convert_charrefs=True)
+        self.head = head
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.head.lang = a.get("lang") or ""
+        elif tag == "link" and a.get("rel") == "canonical":
+            self.head.canonical = a.get("href")
+        elif tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+            self.head.alternates[a["hreflang"]] = a.get("href") or ""
+        elif tag == "meta" and (a.get("name") or "").lower() == "robots":
+            self.head.noindex = "noindex" in (a.get("content") or "").lower()
+
+
+def _url_of(file: str, base: str) -> str:
+    path = file.removesuffix("index.html")
+    return base + path
+
+
+def read_heads(site_dir: Path, site_url: str) -> dict[str, PageHead]:
+    """Every built page's head, by its URL (404 pages excluded: they are not addressable)."""
+    base = site_url.rstrip("/") + "/"
+    heads = {}
+    for path in sorted(site_dir.rglob("index.html")):
+        file = path.relative_to(site_dir).as_posix()
+        head = PageHead(file=file, url=_url_of(file, base))
+        _HeadParser(head).feed(path.read_text(encoding="utf-8"))
+        heads[head.url] = head
+    return heads
+
+
+def read_sitemap(site_dir: Path) -> dict[str, dict[str, str]]:
+    """{loc: {hreflang: href}} from sitemap.xml."""
+    import xml.etree.ElementTree as ElementTree
+
+    root = ElementTree.parse(site_dir / "sitemap.xml").getroot()
+    entries = {}
+    for url in root.findall("sm:url", _SITEMAP_NS):
+        loc = url.findtext("sm:loc", default="", namespaces=_SITEMAP_NS).strip()
+        entries[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", _SITEMAP_NS)}
+    return entries
+
+
+def hreflang_problems(site_dir: Path, site_url: str) -> list[Finding]:
+    """Reciprocity, self-reference, x-default and fallback exclusion, in heads and sitemap."""
+    heads = read_heads(site_dir, site_url)
+    sitemap = read_sitemap(site_dir)
+    problems: list[Finding] = []
+
+    def report(head: PageHead, message: str) -> None:
+        problems.append(Finding(head.file, None, message))
+
+    for head in heads.values():
+        if head.noindex:
+            if head.alternates:
+                report(head, "a page kept out of search engines (noindex) declares hreflang alternates")
+            if head.url in sitemap:
+                report(head, "a page kept out of search engines (noindex) is listed in sitemap.xml")
+            continue
+        if head.canonical != head.url:
+            report(head, f"canonical URL is {head.canonical}, not the page's own URL {head.url}")
+        if head.alternates.get(head.lang) != head.url:
+            report(head, f"hreflang alternates do not list the page itself as {head.lang!r}")
+        if "x-default" not in head.alternates:
+            report(head, "hreflang alternates have no x-default")
+        for hreflang, target_url in head.alternates.items():
+            target = heads.get(target_url)
+            if target is None:
+                report(head, f"hreflang {hreflang!r} points at {target_url}, which is not a built page")
+            elif target.noindex:
+                report(head, f"hreflang {hreflang!r} points at {target_url}, an untranslated (noindex) page")
+            elif hreflang != "x-default" and target.alternates.get(head.lang) != head.url:
+                report(head, f"hreflang {hreflang!r} points at {target_url}, which does not link back")
+        if head.url not in sitemap:
+            report(head, "an indexable page is missing from sitemap.xml")
+        elif sitemap[head.url] != head.alternates:
+            report(head, "sitemap.xml lists other alternates than the page's head")
+    for loc in sitemap:
+        if loc not in heads:
+            problems.append(Finding("sitemap.xml", None, f"lists {loc}, which is not a built page"))
+    return problems

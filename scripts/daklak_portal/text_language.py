@@ -1,0 +1,62 @@
+"""Recognising text left in the wrong language: Vietnamese paragraphs in en/km pages.
+
+Vietnamese names with diacritics (Đắk Lắk, Buôn Ma Thuột) are normal in English and Khmer
+pages, so letters alone prove nothing. Running Vietnamese text is recognised by its grammar
+words (và, của, các, được…), which names almost never contain.
+"""
+
+from __future__ import annotations
+
+import re
+
+VIETNAMESE_FUNCTION_WORDS = frozenset(
+    "và của các là được trong những với cho này có tại theo người đã không một để từ về khi đến "
+    "cũng như nhưng hoặc thì sẽ đang rằng nhằm bởi vì nên đó nơi gồm ngày tháng năm hơn nhiều thành đây sau trước trên dưới".split()
+)
+ENGLISH_FUNCTION_WORDS = frozenset("the and of in to a an is are for on with by from at as was were it this that or its be has have".split())
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_KHMER = re.compile(r"[\u1780-\u17ff]")
+# Passages marked as Vietnamese are where Vietnamese belongs: they are not counted.
+_MARKED_VIETNAMESE = re.compile(r"<(\w+)[^>]*\blang=\"vi\"[^>]*>.*?</\1>", re.S)
+
+
+def is_vietnamese_paragraph(text: str) -> bool:
+    """True for running Vietnamese text.
+
+    Either its grammar words (at least 3, and 10% of the words), or: at least 6 Latin words,
+    half of them with Vietnamese letters, and almost no English grammar words (so that a
+    list of Vietnamese names inside English or Khmer prose is not mistaken for it).
+    """
+    unmarked = _MARKED_VIETNAMESE.sub(" ", text)
+    words = [word.lower() for word in _WORD.findall(_KHMER.sub(" ", unmarked))]
+    if not words:
+        return False
+    grammar = sum(1 for word in words if word in VIETNAMESE_FUNCTION_WORDS)
+    if grammar >= 3 and grammar >= 0.1 * len(words):
+        return True
+    accented = sum(1 for word in words if not word.isascii())
+    english = sum(1 for word in words if word in ENGLISH_FUNCTION_WORDS)
+    return len(words) >= 6 and accented >= 0.5 * len(words) and english <= 0.05 * len(words) and grammar >= 1
+
+
+def paragraphs(markdown: str) -> list[tuple[int, str]]:
+    """(line, text) of each paragraph or list item of a Markdown body, code blocks skipped."""
+    found, block, start, fenced = [], [], 0, False
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        item = re.match(r"\s*(?:[-*+]|\d+\.|#+|\|)\s", line)
+        if not line.strip() or item:
+            if block:
+                found.append((start, " ".join(block)))
+            block, start = ([line], number) if line.strip() else ([], 0)
+            continue
+        if not block:
+            start = number
+        block.append(line)
+    if block:
+        found.append((start, " ".join(block)))
+    return found
