@@ -31,6 +31,8 @@ PAGES = {
     "vi/news/posts/a.md": "---\ntitle: Lễ hội cà phê\ndate: 2025-03-09\nslug: a\n---\nLễ hội khai mạc.\n",
     "en/news/posts/a.md": "---\ntitle: Coffee festival\n---\nThe festival opened.\n",
     "vi/news/posts/b.md": "---\ntitle: Ký kết hợp tác\ndate: 2025-06-06\nslug: b\n---\nHai tỉnh ký kết.\n",
+    # Eleven older Vietnamese posts: Vietnamese news needs a second listing page.
+    **{f"vi/news/posts/old-{n:02d}.md": f"---\ntitle: Tin cũ số {n}\ndate: 2023-05-{n:02d}\nslug: old-{n:02d}\n---\nNội dung.\n" for n in range(1, 12)},
 }
 
 
@@ -138,13 +140,34 @@ def test_outdated_translation_shows_a_notice_with_the_date_and_a_link(site):
 def test_news_listing_per_language(site):
     vi = page(site, "news/index.html")
     assert "Ký kết hợp tác" in vi and "Lễ hội cà phê" in vi
-    assert vi.index("Ký kết hợp tác") < vi.index("Lễ hội cà phê")  # newest first
+    assert vi.index("Ký kết hợp tác") < vi.index("Lễ hội cà phê") < vi.index("Tin cũ số 11")  # newest first
     en = page(site, "en/news/index.html")
     assert '<a href="posts/a/">Coffee festival</a>' in en
     assert "Ký kết hợp tác" not in en and "posts/b/" not in en  # never lists a post not in English
-    assert "2025" in en and 'id="archive-2025"' in en
+    assert 'id="archive"' in en and '>2025</a> (1)' in en
     km = page(site, "km/news/index.html")
     assert "posts/a/" not in km and "posts/b/" not in km
+
+
+def test_news_pages_and_yearly_archive_per_language(site):
+    vi = page(site, "news/index.html")
+    assert vi.count('<li>\n<p><strong>') == 10  # the ten newest on the first page
+    assert '<a href="page/2/">Tin cũ hơn</a>' in vi
+    second = page(site, "news/page/2/index.html")
+    assert "Trang 2/2" in second and "Tin cũ số 1<" in second and "Ký kết hợp tác" not in second
+    assert '<a href="../../">Tin mới hơn</a>' in second
+    assert '<meta name="robots" content="noindex, follow">' in second  # listings: crawled, not indexed
+    assert '<a href="archive/2023/">2023</a> (11)' in vi and '<a href="archive/2025/">2025</a> (2)' in vi
+    assert "Tin cũ số 11" in page(site, "news/archive/2023/index.html")
+    # English has one post: one page, one archive year, and no page of Vietnamese-only posts.
+    en = page(site, "en/news/index.html")
+    assert "page/2/" not in en and '<a href="archive/2025/">2025</a> (1)' in en
+    assert not (site / "site/en/news/page/2").exists() and not (site / "site/en/news/archive/2023").exists()
+    km_archive = page(site, "km/news/index.html")
+    assert "archive/" not in km_archive
+    assert "មិនទាន់មានព័ត៌មានចុះផ្សាយជាភាសាខ្មែរនៅឡើយទេ" in km_archive
+    # The switcher of a generated page leads to the news page of the other languages.
+    assert switcher(second)[1].startswith('<a href="../../../en/news/" hreflang="en" lang="en"')
 
 
 def test_post_shows_its_localized_publication_date(site):

@@ -1,4 +1,4 @@
-"""Dates shown to readers, formatted by Babel (CLDR) in the page's language.
+"""Dates (and small numbers) shown to readers, formatted by Babel (CLDR) in the page's language.
 
 Khmer dates use Khmer digits and the full "ថ្ងៃទី … ខែ … ឆ្នាំ …" form, as Cambodian government
 sites and official documents write them; Babel supplies the Khmer month names. The
@@ -29,3 +29,8 @@ def format_reader_date(value: date | datetime, language: str, year_only: bool = 
     pattern = _YEAR_PATTERNS.get(language, "y") if year_only else _PATTERNS.get(language, "long")
     text = format_date(value, pattern, locale=locale)
     return text.translate(_KHMER_DIGITS) if language == "km" else text
+
+
+def format_reader_number(value: int, language: str) -> str:
+    """A small whole number as readers of the language write it: Khmer digits in Khmer."""
+    return str(value).translate(_KHMER_DIGITS) if language == "km" else str(value)

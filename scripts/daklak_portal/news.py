@@ -1,8 +1,10 @@
-"""News and events: each language lists its own posts, newest first, with a yearly archive.
+"""News and events: each language lists its own posts, newest first, in pages, with a yearly archive.
 
 Posts are docs/<lang>/news/posts/<slug>.md. The date is language-neutral, so it is read from
-the source-language post; a translation lists only where the translated file exists, and no
-post is ever listed in a language it is not written in.
+the source-language post; a language lists a post only where the translated file exists.
+news/index.md shows the newest posts; older ones are on generated pages news/page/<n>/, and
+news/archive/<year>/ lists a year's posts. Generated pages exist per language, for that
+language's posts only.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from itertools import groupby
 from typing import Callable
 
 from .content import SourceFile
-from .dates import format_reader_date
+from .dates import format_reader_date, format_reader_number
 
 NEWS_INDEX = "news/index.md"
 POSTS_PREFIX = "news/posts/"
-LATEST_COUNT = 10
+PAGE_SIZE = 10
+
+Gettext = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -28,50 +32,98 @@ class Post:
     published: date
 
 
-class PostDateError(ValueError):
-    """A post without a valid `date:` in its source-language front matter."""
-
-
 def posts_in(language: str, pages: dict[str, dict[str, SourceFile]], source_language: str) -> list[Post]:
-    """The posts written in `language`, newest first (then by key, for stable output)."""
+    """The posts written in `language`, newest first (then by key, for stable output).
+
+    `portal lint` guarantees every source post has a `date:`.
+    """
     posts = []
     for key, page in pages.get(language, {}).items():
         if not key.startswith(POSTS_PREFIX):
             continue
         source = pages.get(source_language, {}).get(key, page)
         published = source.meta.get("date")
-        if not isinstance(published, date):
-            raise PostDateError(f"{source.path}: the post has no valid `date: YYYY-MM-DD` in its front matter")
-        posts.append(Post(key, str(page.meta.get("title") or key), str(page.meta.get("description") or ""), published))
+        if isinstance(published, date):
+            posts.append(Post(key, str(page.meta.get("title") or key), str(page.meta.get("description") or ""), published))
     return sorted(posts, key=lambda post: (-post.published.toordinal(), post.key))
 
 
-def listing_markdown(posts: list[Post], language: str, gettext: Callable[[str], str]) -> str:
-    """Markdown appended to news/index.md: the latest posts, then every post by year."""
-    # Plain calls (not inside f-strings) so that `make catalogs` extracts the strings.
+def page_key(number: int) -> str:
+    return NEWS_INDEX if number == 1 else f"news/page/{number}.md"
+
+
+def archive_key(year: int) -> str:
+    return f"news/archive/{year}.md"
+
+
+def index_markdown(posts: list[Post], language: str, gettext: Gettext) -> str:
+    """Appended to news/index.md: the newest posts, a link to older pages, the archive by year."""
+    # Plain gettext calls (not inside f-strings) so that `make catalogs` extracts the strings.
     if not posts:
         return "\n\n" + gettext("No news has been published in this language yet.") + "\n"
     latest, archive = gettext("Latest news"), gettext("Archive")
-    lines = ["", "", f"## {latest} {{#latest}}", ""]
-    for post in posts[:LATEST_COUNT]:
-        lines.append(f"- **{format_reader_date(post.published, language)}**: [{post.title}]({_link(post)})")
-        if post.description:
-            lines.append(f"  {post.description}")
-    lines += ["", f"## {archive} {{#archive}}"]
+    lines = ["", "", f"## {latest} {{#latest}}", "", *_post_items(posts[:PAGE_SIZE], language, detailed=True)]
+    lines += _pager(1, _page_count(posts), language, gettext, from_key=NEWS_INDEX)
+    lines += ["", f"## {archive} {{#archive}}", ""]
     for year, group in groupby(posts, key=lambda post: post.published.year):
-        year_text = format_reader_date(date(year, 1, 1), language, year_only=True)
-        lines += ["", f"### {year_text} {{#archive-{year}}}", ""]
-        lines += [f"- {format_reader_date(post.published, language)}: [{post.title}]({_link(post)})" for post in group]
+        count = format_reader_number(len(list(group)), language)
+        lines.append(f"- [{_year(year, language)}]({_relative(NEWS_INDEX, archive_key(year))}) ({count})")
     return "\n".join(lines) + "\n"
 
 
-def post_header(title: str, published: date, language: str, gettext: Callable[[str], str]) -> str:
+def generated_pages(posts: list[Post], language: str, gettext: Gettext) -> dict[str, str]:
+    """{key: Markdown} of the older-news pages and the yearly archive pages of one language."""
+    pages = {}
+    news = gettext("News and events")
+    total = _page_count(posts)
+    for number in range(2, total + 1):
+        key = page_key(number)
+        label = gettext("Page %(number)s of %(total)s") % {"number": format_reader_number(number, language), "total": format_reader_number(total, language)}
+        chunk = posts[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+        pages[key] = "\n".join([f"# {news}: {label}", "", *_post_items(chunk, language, detailed=True, from_key=key), *_pager(number, total, language, gettext, from_key=key)]) + "\n"
+    for year, group in groupby(posts, key=lambda post: post.published.year):
+        key = archive_key(year)
+        title = gettext("News and events in %(year)s") % {"year": _year(year, language)}
+        pages[key] = "\n".join([f"# {title}", "", *_post_items(list(group), language, detailed=False, from_key=key)]) + "\n"
+    return pages
+
+
+def post_header(title: str, published: date, language: str, gettext: Gettext) -> str:
     """The post's title and its date of publication, put before the post's own Markdown."""
     when = f'<time datetime="{published.isoformat()}">{format_reader_date(published, language)}</time>'
     label = gettext("Published")
     return f'# {title} {{#post-title}}\n\n<p class="portal-published">{label}: {when}</p>\n\n'
 
 
-def _link(post: Post) -> str:
-    """Link from news/index.md to a post, as MkDocs resolves it in every language."""
-    return post.key.removeprefix("news/")
+def _post_items(posts: list[Post], language: str, detailed: bool, from_key: str = NEWS_INDEX) -> list[str]:
+    lines = []
+    for post in posts:
+        when = format_reader_date(post.published, language)
+        lines += [f"- **{when}**: [{post.title}]({_relative(from_key, post.key)})", ""]
+        if detailed and post.description:
+            lines += [f"    {post.description}", ""]  # a second paragraph of the list item
+    return lines
+
+
+def _pager(number: int, total: int, language: str, gettext: Gettext, from_key: str) -> list[str]:
+    newer, older = gettext("Newer news"), gettext("Older news")
+    links = []
+    if number > 1:
+        links.append(f"[{newer}]({_relative(from_key, page_key(number - 1))})")
+    if number < total:
+        links.append(f"[{older}]({_relative(from_key, page_key(number + 1))})")
+    return ["", " · ".join(links), ""] if links else []
+
+
+def _page_count(posts: list[Post]) -> int:
+    return max(1, -(-len(posts) // PAGE_SIZE))
+
+
+def _year(year: int, language: str) -> str:
+    return format_reader_date(date(year, 1, 1), language, year_only=True)
+
+
+def _relative(from_key: str, to_key: str) -> str:
+    """A Markdown link between two pages of the news section, as MkDocs resolves it."""
+    depth = from_key.count("/")
+    return "../" * (depth - 1) + to_key.removeprefix("news/")

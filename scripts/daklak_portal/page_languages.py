@@ -33,10 +33,15 @@ class PageLanguages:
     versions: tuple[LanguageVersion, ...]
     canonical_path: str
     alternates: tuple[tuple[str, str], ...]  # (hreflang, path), x-default last; empty for fallbacks
+    generated: bool = False  # a listing page made by the build, kept out of search engines
 
     @property
     def is_fallback(self) -> bool:
         return self.language != self.content_language
+
+    @property
+    def noindex(self) -> bool:
+        return self.is_fallback or self.generated
 
     @property
     def og_locale(self) -> str:
@@ -80,3 +85,21 @@ def page_languages(key: str, language: str, available: dict[str, set[str]], lang
         canonical = page_path(key, content_language, source)
         alternates = ()
     return PageLanguages(key, language, content_language, versions, canonical, alternates)
+
+
+def listing_page_languages(key: str, language: str, listing_key: str, available: dict[str, set[str]], languages: tuple[str, ...], names: dict[str, str]) -> PageLanguages:
+    """A generated listing page (older news, a year's archive) exists in one language only:
+    the switcher leads to the listing itself in the other languages, and the page has no
+    hreflang alternates (it is kept out of search engines; the posts it lists are not)."""
+    source = languages[0]
+    versions = tuple(
+        LanguageVersion(
+            lang=lang,
+            name=names.get(lang, lang),
+            path=page_path(key if lang == language else listing_key, lang, source),
+            translated=lang == language or listing_key in available.get(lang, set()),
+            current=lang == language,
+        )
+        for lang in languages
+    )
+    return PageLanguages(key, language, language, versions, page_path(key, language, source), (), generated=True)

@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File
 
 from . import reproducible
 from .config import Settings, load_settings
@@ -22,9 +23,9 @@ from .errors import relative
 from .git_dates import GitHistory, read_history
 from .glossary import GLOSSARY_PAGE, glossary_table, load_terms
 from .lint import lint
-from .news import NEWS_INDEX, POSTS_PREFIX, listing_markdown, post_header, posts_in
+from .news import NEWS_INDEX, POSTS_PREFIX, generated_pages, index_markdown, post_header, posts_in
 from .outdated import outdated_since
-from .page_languages import page_languages
+from .page_languages import listing_page_languages, page_languages
 from .page_sources import reader_sources
 from .sitemap import gzip_bytes, sitemap_xml
 from .translations import load_translations
@@ -41,6 +42,7 @@ class PortalPlugin(BasePlugin):
         self.available: dict[str, set[str]] = {}  # the page keys that really exist per language
         self.source_404: bytes | None = None
         self.home = "/"  # absolute path of the current language's home page
+        self.generated: set[str] = set()  # keys of this language's generated listing pages
 
     # -- configuration: runs first in every language's build ---------------------------------
 
@@ -84,12 +86,24 @@ class PortalPlugin(BasePlugin):
 
     # -- pages --------------------------------------------------------------------------------
 
+    @event_priority(-110)  # after the i18n plugin has chosen this language's files
+    def on_files(self, files, config: MkDocsConfig):
+        # Older-news pages and yearly archives, for this language's own posts only.
+        posts = posts_in(self.language, self.pages, self.settings.source_language)
+        pages = generated_pages(posts, self.language, load_translations(self.language).gettext)
+        self.generated = set(pages)
+        for key, markdown in pages.items():
+            generated = File.generated(config, f"{self.language}/{key}", content=markdown)
+            generated.dest_uri = page_path(key, self.language, self.settings.source_language) + "index.html"
+            files.append(generated)
+        return files
+
     def on_page_markdown(self, markdown, page, config: MkDocsConfig, files):
         key = page_key(page.file.src_uri, self.settings.languages)
         if key == NEWS_INDEX and key in self.available[self.language]:
             # The listing of this language's own posts; a fallback copy gets none.
             posts = posts_in(self.language, self.pages, self.settings.source_language)
-            markdown += listing_markdown(posts, self.language, load_translations(self.language).gettext)
+            markdown += index_markdown(posts, self.language, load_translations(self.language).gettext)
         elif key == GLOSSARY_PAGE and key in self.available[self.language]:
             terms = load_terms(self.pages[self.settings.source_language][key].meta)
             names = self._language_names(config)
@@ -104,7 +118,11 @@ class PortalPlugin(BasePlugin):
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
         languages = self.settings.languages
         key = page_key(page.file.src_uri, languages)
-        info = page_languages(key, self.language, self.available, languages, self._language_names(config))
+        names = self._language_names(config)
+        if key in self.generated:
+            context["portal_page"] = listing_page_languages(key, self.language, NEWS_INDEX, self.available, languages, names)
+            return context
+        info = page_languages(key, self.language, self.available, languages, names)
         context["portal_page"] = info
 
         if source_page := self.pages[self.settings.source_language].get(key):
