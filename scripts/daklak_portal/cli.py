@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .config import load_settings
+from .cli_coverage import coverage_command
 from .lint import lint
 from .site_audit import external_resources, hreflang_problems
 
@@ -55,6 +56,9 @@ def audit_command(site_dir: Path, root: Path) -> None:
     if findings:
         raise click.ClickException(f"{len(findings)} problem(s) found in {site_dir}.")
     click.echo(f"No problems found in {site_dir}.")
+
+
+main.add_command(coverage_command)
 
 
 if __name__ == "__main__":

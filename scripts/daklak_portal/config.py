@@ -34,6 +34,7 @@ class Settings:
     source_language: str
     site_url: str = "/"
     nav_node: yaml.Node | None = field(default=None, compare=False)  # with line numbers
+    plugins: tuple = field(default=(), compare=False)  # the `plugins:` list of mkdocs.yml
 
     @property
     def mkdocs_yml(self) -> Path:
@@ -69,6 +70,7 @@ def load_settings(root: Path | str = ".") -> Settings:
         languages=languages,
         source_language=source,
         site_url=str(data.get("site_url") or "/"),
+        plugins=tuple(data.get("plugins") or ()),
         nav_node=nav_node,
     )
 
@@ -85,3 +87,11 @@ def _i18n_languages(data: dict) -> tuple[tuple[str, ...], str]:
             source = defaults[0]
             return (source, *[loc for loc in locales if loc != source]), source
     raise PortalError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured.")
+
+
+def load_plugin_options(settings: Settings, name: str) -> dict:
+    """The options given to a plugin in mkdocs.yml (`- name: {…}`), or {}."""
+    for plugin in settings.plugins:
+        if isinstance(plugin, dict) and name in plugin:
+            return plugin[name] or {}
+    return {}

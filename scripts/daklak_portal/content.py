@@ -33,6 +33,7 @@ class SourceFile:
     meta: dict = field(default_factory=dict)
     body: str = ""
     body_line: int = 1  # line number of the first body line in the file
+    text: str = ""  # the whole file, for messages that point at a front-matter line
 
 
 def split_front_matter(text: str) -> tuple[dict, str, int]:
@@ -80,7 +81,7 @@ def read_source_file(path: Path, settings: Settings) -> SourceFile:
     key = path.relative_to(settings.language_dir(language)).as_posix()
     text = path.read_bytes().decode("utf-8")
     meta, body, body_line = split_front_matter(text)
-    return SourceFile(path=path, language=language, key=key, meta=meta, body=body, body_line=body_line)
+    return SourceFile(path=path, language=language, key=key, meta=meta, body=body, body_line=body_line, text=text)
 
 
 def load_pages(settings: Settings) -> tuple[dict[str, dict[str, SourceFile]], list[Finding]]:
@@ -88,14 +89,18 @@ def load_pages(settings: Settings) -> tuple[dict[str, dict[str, SourceFile]], li
     pages: dict[str, dict[str, SourceFile]] = {language: {} for language in settings.languages}
     findings: list[Finding] = []
     for path in markdown_files(settings):
+        shown = relative(path, settings.root)
         if language_of(path, settings) is None:
-            continue  # reported by lint
+            findings.append(Finding(shown, None, "outside the language folders: not part of any language"))
+            continue
         try:
             page = read_source_file(path, settings)
-        except UnicodeDecodeError:
-            continue  # reported by lint
+        except UnicodeDecodeError as error:
+            line = path.read_bytes()[: error.start].count(b"\n") + 1
+            findings.append(Finding(shown, line, "not UTF-8 text: the page could not be read"))
+            continue
         except FrontMatterError as error:
-            findings.append(Finding(relative(path, settings.root), error.line, error.message))
+            findings.append(Finding(shown, error.line, error.message))
             continue
         pages[page.language][page.key] = page
     return pages, findings

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.config import Config, config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -20,20 +21,26 @@ from .contacts import organizations
 from .content import load_pages, page_key, page_path
 from .dates import format_reader_date
 from .errors import relative
-from .git_dates import GitHistory, read_history
+from .git_history import GitHistory, read_history
 from .glossary import GLOSSARY_PAGE, glossary_table, load_terms
 from .lint import lint
 from .news import NEWS_INDEX, POSTS_PREFIX, generated_pages, index_markdown, post_header, posts_in
-from .outdated import outdated_since
+from .coverage import build_report
 from .page_languages import listing_page_languages, page_languages
 from .page_sources import reader_sources
+from .sections import INTRO
 from .sitemap import gzip_bytes, sitemap_xml
 from .translations import load_translations
 
 log = get_plugin_logger(__name__)
 
 
-class PortalPlugin(BasePlugin):
+class PortalConfig(Config):
+    # Translation-coverage thresholds for `portal coverage` (see coverage.gate_failures).
+    coverage = config_options.Type(dict, default={})
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
     def __init__(self):
         self.settings: Settings | None = None
         self.language: str | None = None
@@ -64,6 +71,7 @@ class PortalPlugin(BasePlugin):
         self.pages, _ = load_pages(self.settings)
         self.available = {language: set(files) for language, files in self.pages.items()}
         self.history = read_history(self.settings.root)
+        self.coverage = build_report(self.settings, self.pages, [], self.history)
         if not self.history.available:
             log.info("No git history: pages show no 'last updated' date and the sitemap no lastmod.")
         elif self.history.shallow:
@@ -131,13 +139,15 @@ class PortalPlugin(BasePlugin):
         changed = self._last_changed(info.content_language, key)
         if changed is not None:
             context["portal_updated"] = {"iso": changed.date().isoformat(), "text": format_reader_date(changed, self.language)}
-        if not info.is_fallback and self.language != self.settings.source_language:
-            since = outdated_since(self._last_changed(self.settings.source_language, key), changed)
-            if since is not None:
-                context["portal_outdated"] = {
-                    "date": format_reader_date(since, self.language),
-                    "path": page_path(key, self.settings.source_language, self.settings.source_language),
-                }
+        status = self.coverage.status_of(key, self.language) if not info.is_fallback else None
+        if status is not None and status.status == "outdated":
+            original = page_path(key, self.settings.source_language, self.settings.source_language)
+            context["portal_outdated"] = {
+                "date": format_reader_date(status.source_changed, self.language) if status.source_changed else None,
+                "path": original,
+                "sections": [anchor for anchor in status.changed_sections if anchor != INTRO],
+            }
+            context["portal_section_titles"] = _toc_titles(page.toc)
         return context
 
     # -- after each language's build ------------------------------------------------------------
@@ -185,3 +195,12 @@ class PortalPlugin(BasePlugin):
             for entry in config.plugins["i18n"].config.languages
             if entry.build
         ]
+
+
+def _toc_titles(toc) -> dict[str, str]:
+    """{anchor: heading text} of a page's table of contents, at every level."""
+    titles = {}
+    for item in toc:
+        titles[item.id] = item.title
+        titles.update(_toc_titles(item.children))
+    return titles

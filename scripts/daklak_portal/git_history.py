@@ -1,4 +1,4 @@
-"""When each file last changed, from git history (read once per build, not once per page)."""
+"""Git history: when each file last changed (one `git log` per build), and single look-ups."""
 
 from __future__ import annotations
 
@@ -55,3 +55,31 @@ def read_history(root: Path) -> GitHistory:
         # The last commit listed is the cut-off: its files may have changed long before.
         history.unknown = {path for path in oldest_files if history.changed.get(path) == timestamp}
     return history
+
+
+def commit_exists(root: Path, rev: str) -> bool:
+    return _git(root, "cat-file", "-e", f"{rev}^{{commit}}") is not None
+
+
+def last_commit_of(root: Path, path: str) -> str | None:
+    """The hash of the last commit that changed a file (path relative to root)."""
+    out = _git(root, "log", "-1", "--format=%H", "--", path)
+    return out.strip() or None if out else None
+
+
+def commit_before(root: Path, path: str, moment: datetime) -> str | None:
+    """The last commit that changed `path` at or before `moment`."""
+    out = _git(root, "log", "-1", "--format=%H", f"--before={int(moment.timestamp())}", "--", path)
+    return out.strip() or None if out else None
+
+
+def file_at(root: Path, rev: str, path: str) -> str | None:
+    """A file's text at a commit, or None when it did not exist there."""
+    top = _git(root, "rev-parse", "--show-prefix")
+    prefix = (top or "").strip()
+    return _git(root, "show", f"{rev}:{prefix}{path}")
+
+
+def diff_since(root: Path, rev: str, path: str) -> str:
+    """`git diff` of a file from a commit to the working tree."""
+    return _git(root, "diff", "--no-color", rev, "--", path) or ""

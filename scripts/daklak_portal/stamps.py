@@ -1,0 +1,72 @@
+"""Translation stamps: which version of the source a translation was made from.
+
+A translation's front matter records it after a reviewer brings it up to date
+(`portal coverage stamp`):
+
+    translation:
+      source_commit: 3f2a…          # last commit of the source file at that moment
+      sections:                     # fingerprint of each source section (sections.py)
+        _intro: 1a2b3c4d5e6f
+        getting-there: 0f9e8d7c6b5a
+      status: in-progress           # optional: started, not finished (portal translate)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .content import split_front_matter
+from .lint import write_atomically
+
+
+@dataclass(frozen=True)
+class Stamp:
+    source_commit: str | None
+    sections: dict[str, str] = field(default_factory=dict)
+    in_progress: bool = False
+    line: int = 1  # where `translation:` stands in the file, for messages
+
+
+def read_stamp(meta: dict, text: str) -> Stamp | None:
+    data = meta.get("translation")
+    if not isinstance(data, dict):
+        return None
+    sections = data.get("sections") if isinstance(data.get("sections"), dict) else {}
+    commit = data.get("source_commit")
+    return Stamp(
+        source_commit=str(commit) if commit else None,
+        sections={str(k): str(v) for k, v in sections.items()},
+        in_progress=data.get("status") == "in-progress",
+        line=_line_of_key(text, "translation"),
+    )
+
+
+def _line_of_key(text: str, key: str) -> int:
+    match = re.search(rf"^{key}:", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def stamp_block(source_commit: str | None, sections: dict[str, str], in_progress: bool = False) -> str:
+    data: dict = {"source_commit": source_commit or ""}
+    data["sections"] = dict(sections)
+    if in_progress:
+        data["status"] = "in-progress"
+    return yaml.safe_dump({"translation": data}, sort_keys=False, allow_unicode=True)
+
+
+def write_stamp(path: Path, block: str) -> None:
+    """Replaces (or adds) the `translation:` block of a file's front matter, keeping the rest."""
+    text = path.read_text(encoding="utf-8")
+    split_front_matter(text)  # raises FrontMatterError on a broken block: never rewrite one
+    if not text.startswith("---"):
+        new = f"---\n{block}---\n{text}"
+    else:
+        end = text.index("\n---", 3)
+        front = text[4:end + 1]
+        front = re.sub(r"^translation:.*?(?=^\S|\Z)", "", front, flags=re.M | re.S)
+        new = "---\n" + front + block + text[end + 1:]
+    write_atomically(path, new)
