@@ -42,7 +42,7 @@ def test_every_source_page_cites_sources_with_an_as_of_date(key):
 
 
 def test_translations_carry_only_text():
-    allowed = {"title", "description", "organizations"}
+    allowed = {"title", "description", "organizations", "translation"}  # translation: the stamp
     for language in ("en", "km"):
         for key, page in PAGES[language].items():
             extra = set(page.meta) - allowed
