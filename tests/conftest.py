@@ -34,14 +34,15 @@ BASIC_NAV = ["index.md", {"Tổng quan tỉnh": ["province/index.md"]}, {"Thông
 @dataclass
 class Result:
     returncode: int
-    output: str
+    output: str  # stdout + stderr
+    stdout: str = ""
 
 
 def run(args: list[str], cwd: Path, env: dict | None = None) -> Result:
     """Runs a command of the project's virtual environment; output is stdout + stderr."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run(args, cwd=cwd, env=full_env, capture_output=True, text=True)
-    return Result(done.returncode, done.stdout + done.stderr)
+    return Result(done.returncode, done.stdout + done.stderr, done.stdout)
 
 
 def offline_env() -> dict:

@@ -190,3 +190,13 @@ def test_shallow_clone_builds_and_leaves_unknown_dates_out(site, tmp_path):
     assert "Shallow git clone" in result.output
     en = (clone / "site/en/tourism/lak-lake/index.html").read_text(encoding="utf-8")
     assert "portal-updated" not in en and "portal-notice" not in en  # unknown, so not claimed
+
+
+def test_coverage_dashboard_in_every_language(site):
+    for path, title in (("coverage/index.html", "Tình hình biên dịch"), ("en/coverage/index.html", "Translation coverage"), ("km/coverage/index.html", "ស្ថានភាពនៃការបកប្រែ")):
+        html = page(site, path)
+        assert f">{title}</h1>" in html
+        assert 'src="badge-km.svg"' in html and '<meta name="robots" content="noindex, follow">' in html
+    assert page(site, "km/coverage/badge-km.svg").startswith("<svg")
+    # province/index.md is not in Khmer: the Khmer to-do list says so, in Khmer.
+    assert re.search(r"<strong>មិនទាន់បកប្រែ</strong> <code>province/index.md</code>", page(site, "km/coverage/index.html"))

@@ -15,7 +15,8 @@ import click
 
 from .config import load_plugin_options, load_settings
 from .content import FrontMatterError, read_source_file
-from .coverage import build_report, gate_failures
+from .contacts import CONTACTS_PAGE
+from .coverage import build_report, field_coverage, gate_failures
 from .coverage_output import status_changes, to_json, to_markdown, to_table
 from .coverage_ui import ui_coverage
 from .errors import PortalError, relative
@@ -30,7 +31,23 @@ def full_report(root: Path):
     settings = load_settings(root)
     report = build_report(settings)
     report.ui = ui_coverage(settings)
+    report.fields = {"organizations": field_coverage(organization_records(settings), ("name",), settings.languages)}
     return settings, report
+
+
+def organization_records(settings) -> list[dict]:
+    """The contacts page's organisations as records with `name@<language>` fields."""
+    records: dict[str, dict] = {}
+    for language in settings.languages:
+        path = settings.language_dir(language) / CONTACTS_PAGE
+        try:
+            meta = read_source_file(path, settings, plain=True).meta if path.is_file() else {}
+        except (FrontMatterError, UnicodeDecodeError):
+            continue  # reported with the pages
+        for org in meta.get("organizations") or []:
+            if isinstance(org, dict) and org.get("id"):
+                records.setdefault(org["id"], {"id": org["id"]})[f"name@{language}"] = org.get("name")
+    return list(records.values())
 
 
 def report_at(root: Path, ref: str):

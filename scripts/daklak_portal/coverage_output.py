@@ -38,6 +38,7 @@ def to_data(report: Report, changes: list[dict] | None = None) -> dict:
             for page in report.pages
         ],
         "ui": report.ui,
+        "fields": report.fields,
         "problems": [{"path": f.path, "line": f.line, "message": f.message} for f in report.problems],
     }
     if changes is not None:
@@ -46,7 +47,12 @@ def to_data(report: Report, changes: list[dict] | None = None) -> dict:
 
 
 def to_json(report: Report, changes: list[dict] | None = None) -> str:
-    return json.dumps(to_data(report, changes), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    """One page per line: compact enough for 30,000 pages, still readable in a diff."""
+    data = to_data(report, changes)
+    pages = data.pop("pages")
+    head = json.dumps(data, ensure_ascii=False, indent=1)
+    lines = ",\n".join(json.dumps(page, ensure_ascii=False, separators=(",", ":")) for page in pages)
+    return head[:-2] + ',\n "pages": [\n' + lines + "\n ]\n}\n"
 
 
 def to_table(report: Report) -> str:
@@ -67,6 +73,9 @@ def to_table(report: Report) -> str:
             parts = [f"{name} {ui[name]['translated']}/{ui[name]['total']}" for name in ("material", "navigation", "catalog")]
             fuzzy = ui["catalog"].get("fuzzy", 0)
             lines.append(f"  {language}: " + ", ".join(parts) + (f" ({fuzzy} fuzzy)" if fuzzy else ""))
+    for record_type, by_language in report.fields.items():
+        lines += ["", f"{record_type} (translated fields/total):"]
+        lines += [f"  {language}: {data['translated']}/{data['total']}" + "".join(f"; {name} missing for {', '.join(ids)}" for name, ids in data["missing"].items()) for language, data in by_language.items()]
     if report.shallow:
         lines += ["", "note: shallow git clone: translations without a stamp cannot be checked against history"]
     lines += [""] + [f"problem: {finding}" for finding in report.problems]

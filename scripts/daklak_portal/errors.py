@@ -31,6 +31,10 @@ class PortalError(click.ClickException):
 def relative(path: Path, root: Path) -> str:
     """The path as shown to users: relative to the project root, with forward slashes."""
     try:
+        return path.relative_to(root).as_posix()  # the common case: no file-system calls
+    except ValueError:
+        pass
+    try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

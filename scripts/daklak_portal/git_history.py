@@ -38,7 +38,7 @@ def read_history(root: Path) -> GitHistory:
     if top is None or log is None:
         return GitHistory(available=False)
     prefix = Path(top.strip()).resolve()
-    history = GitHistory(shallow=(_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true")
+    history = GitHistory(shallow=is_shallow(root))
     timestamp = None
     oldest_files: set[str] = set()
     for token in log.replace("\n", "\0").split("\0"):
@@ -55,6 +55,10 @@ def read_history(root: Path) -> GitHistory:
         # The last commit listed is the cut-off: its files may have changed long before.
         history.unknown = {path for path in oldest_files if history.changed.get(path) == timestamp}
     return history
+
+
+def is_shallow(root: Path) -> bool:
+    return (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
 
 
 def commit_exists(root: Path, rev: str) -> bool:

@@ -26,6 +26,9 @@ from .glossary import GLOSSARY_PAGE, glossary_table, load_terms
 from .lint import lint
 from .news import NEWS_INDEX, POSTS_PREFIX, generated_pages, index_markdown, post_header, posts_in
 from .coverage import build_report
+from .coverage_dashboard import DASHBOARD, dashboard_markdown
+from .coverage_output import badge_svg
+from .coverage_ui import ui_coverage
 from .page_languages import listing_page_languages, page_languages
 from .page_sources import reader_sources
 from .sections import INTRO
@@ -72,6 +75,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.available = {language: set(files) for language, files in self.pages.items()}
         self.history = read_history(self.settings.root)
         self.coverage = build_report(self.settings, self.pages, [], self.history)
+        self.coverage.ui = ui_coverage(self.settings)
         if not self.history.available:
             log.info("No git history: pages show no 'last updated' date and the sitemap no lastmod.")
         elif self.history.shallow:
@@ -97,13 +101,20 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     @event_priority(-110)  # after the i18n plugin has chosen this language's files
     def on_files(self, files, config: MkDocsConfig):
         # Older-news pages and yearly archives, for this language's own posts only.
+        gettext = load_translations(self.language).gettext
         posts = posts_in(self.language, self.pages, self.settings.source_language)
-        pages = generated_pages(posts, self.language, load_translations(self.language).gettext)
+        pages = generated_pages(posts, self.language, gettext)
+        pages[DASHBOARD] = dashboard_markdown(self.coverage, self.language, self._language_names(config), gettext)
         self.generated = set(pages)
+        prefix = "" if self.language == self.settings.source_language else f"{self.language}/"
         for key, markdown in pages.items():
             generated = File.generated(config, f"{self.language}/{key}", content=markdown)
             generated.dest_uri = page_path(key, self.language, self.settings.source_language) + "index.html"
             files.append(generated)
+        for target in self.coverage.languages:  # the dashboard's badges, one per language
+            badge = File.generated(config, f"{self.language}/coverage/badge-{target}.svg", content=badge_svg(f"coverage {target}", self.coverage.percent(target)))
+            badge.dest_uri = f"{prefix}coverage/badge-{target}.svg"
+            files.append(badge)
         return files
 
     def on_page_markdown(self, markdown, page, config: MkDocsConfig, files):
@@ -128,7 +139,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         key = page_key(page.file.src_uri, languages)
         names = self._language_names(config)
         if key in self.generated:
-            context["portal_page"] = listing_page_languages(key, self.language, NEWS_INDEX, self.available, languages, names)
+            counterpart = key if key == DASHBOARD else NEWS_INDEX
+            available = {language: {*keys, DASHBOARD} for language, keys in self.available.items()}
+            context["portal_page"] = listing_page_languages(key, self.language, counterpart, available, languages, names)
             return context
         info = page_languages(key, self.language, self.available, languages, names)
         context["portal_page"] = info
@@ -142,8 +155,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         status = self.coverage.status_of(key, self.language) if not info.is_fallback else None
         if status is not None and status.status == "outdated":
             original = page_path(key, self.settings.source_language, self.settings.source_language)
+            source_changed = self._last_changed(self.settings.source_language, key)
             context["portal_outdated"] = {
-                "date": format_reader_date(status.source_changed, self.language) if status.source_changed else None,
+                "date": format_reader_date(source_changed, self.language) if source_changed else None,
                 "path": original,
                 "sections": [anchor for anchor in status.changed_sections if anchor != INTRO],
             }

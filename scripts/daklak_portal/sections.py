@@ -24,7 +24,7 @@ def split_sections(body: str) -> dict[str, str]:
     for line in body.splitlines():
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        match = None if fenced else _HEADING.match(line)
+        match = None if fenced or not line.startswith("#") else _HEADING.match(line)
         if match:
             current = match.group(1)
             sections.setdefault(current, [])

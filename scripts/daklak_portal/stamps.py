@@ -38,7 +38,8 @@ def read_stamp(meta: dict, text: str) -> Stamp | None:
     sections = data.get("sections") if isinstance(data.get("sections"), dict) else {}
     commit = data.get("source_commit")
     return Stamp(
-        source_commit=str(commit) if commit else None,
+        # YAML reads an unquoted all-digit hash as a number: keep its text so it is reported.
+        source_commit=str(commit) if commit not in (None, "") else None,
         sections={str(k): str(v) for k, v in sections.items()},
         in_progress=data.get("status") == "in-progress",
         line=_line_of_key(text, "translation"),

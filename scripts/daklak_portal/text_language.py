@@ -14,6 +14,7 @@ VIETNAMESE_FUNCTION_WORDS = frozenset(
     "cũng như nhưng hoặc thì sẽ đang rằng nhằm bởi vì nên đó nơi gồm ngày tháng năm hơn nhiều thành đây sau trước trên dưới".split()
 )
 ENGLISH_FUNCTION_WORDS = frozenset("the and of in to a an is are for on with by from at as was were it this that or its be has have".split())
+_BLOCK_START = re.compile(r"\s*(?:[-*+]|\d+\.|#+|\|)\s")  # a list item, heading or table row
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _KHMER = re.compile(r"[\u1780-\u17ff]")
 # Passages marked as Vietnamese are where Vietnamese belongs: they are not counted.
@@ -27,6 +28,8 @@ def is_vietnamese_paragraph(text: str) -> bool:
     half of them with Vietnamese letters, and almost no English grammar words (so that a
     list of Vietnamese names inside English or Khmer prose is not mistaken for it).
     """
+    if text.isascii():
+        return False  # every rule below needs a word with a Vietnamese letter
     unmarked = _MARKED_VIETNAMESE.sub(" ", text)
     words = [word.lower() for word in _WORD.findall(_KHMER.sub(" ", unmarked))]
     if not words:
@@ -48,7 +51,7 @@ def paragraphs(markdown: str) -> list[tuple[int, str]]:
             continue
         if fenced:
             continue
-        item = re.match(r"\s*(?:[-*+]|\d+\.|#+|\|)\s", line)
+        item = _BLOCK_START.match(line)
         if not line.strip() or item:
             if block:
                 found.append((start, " ".join(block)))

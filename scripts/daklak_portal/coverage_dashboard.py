@@ -1,0 +1,52 @@
+"""The coverage dashboard page built into the site (/coverage/, /en/coverage/, /km/coverage/)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from .coverage import STATUSES, Report
+from .dates import format_reader_number
+
+DASHBOARD = "coverage/index.md"
+
+
+def status_names(gettext: Callable[[str], str]) -> dict[str, str]:
+    # Plain calls so that `make catalogs` extracts each name.
+    return {
+        "translated": gettext("translated"),
+        "partial": gettext("partly translated"),
+        "outdated": gettext("out of date"),
+        "missing": gettext("missing"),
+        "orphan": gettext("orphan (source removed)"),
+    }
+
+
+def dashboard_markdown(report: Report, language: str, names: dict[str, str], gettext: Callable[[str], str]) -> str:
+    """The dashboard in the reader's language; reasons are data, shown in English (lang="en")."""
+    title, intro = gettext("Translation coverage"), gettext("How much of the Vietnamese content is available in each language, and what is left to do.")
+    statuses = status_names(gettext)
+    by_section, to_do, interface = gettext("By section"), gettext("pages to do"), gettext("Interface strings")
+    number = lambda value: format_reader_number(value, language)  # noqa: E731
+    lines = [f"# {title}", "", intro, ""]
+    lines += ["| " + " | ".join([gettext("Language"), "%", *(statuses[s] for s in reversed(STATUSES))]) + " |", "|---|---:|" + "---:|" * len(STATUSES)]
+    for target in report.languages:
+        counts = report.counts(target)
+        badge = f"![{names.get(target, target)}: {report.percent(target)}%](badge-{target}.svg)"
+        lines.append(f'| <span lang="{target}">{names.get(target, target)}</span> {badge} | {report.percent(target)} | ' + " | ".join(number(counts[s]) for s in reversed(STATUSES)) + " |")
+    sections = sorted({page.section for page in report.pages})
+    lines += ["", f"## {by_section} {{#sections}}", ""]
+    lines += ["| " + " | ".join([gettext("Section"), *(names.get(t, t) for t in report.languages)]) + " |", "|---|" + "---:|" * len(report.languages)]
+    for section in sections:
+        lines.append(f"| `{section}` | " + " | ".join(f"{report.percent(t, section)}%" for t in report.languages) + " |")
+    for target in report.languages:
+        pending = [page for page in report.for_language(target) if page.status != "translated"]
+        lines += ["", f"## {names.get(target, target)}: {to_do} ({number(len(pending))}) {{#todo-{target}}}", ""]
+        for page in pending:
+            reasons = "; ".join(page.reasons)
+            lines.append(f'- **{statuses[page.status]}** `{page.key}`: <span lang="en">{reasons}</span>')
+    lines += ["", f"## {interface} {{#interface}}", ""]
+    lines += ["| " + " | ".join([gettext("Language"), gettext("Theme"), gettext("Navigation"), gettext("Our templates")]) + " |", "|---|---:|---:|---:|"]
+    for code, ui in report.ui.items():
+        cells = [f"{number(ui[k]['translated'])}/{number(ui[k]['total'])}" for k in ("material", "navigation", "catalog")]
+        lines.append(f'| <span lang="{code}">{names.get(code, code)}</span> | ' + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
