@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .config import Settings
+from .content_policy import front_matter_problems, policy_problems
 from .content import FrontMatterError, language_of, markdown_files, split_front_matter
 from .errors import Finding, relative
 from .glossary import GLOSSARY_PAGE, Term, avoided_spellings, load_terms
@@ -75,6 +76,10 @@ def check_file(path: Path, settings: Settings, terms: list[Term] = ()) -> list[F
         return findings
     if not str(meta.get("title") or "").strip():
         findings.append(Finding(shown, 1, "the page has no `title:` in its front matter: add `title: <the page title>` between the `---` lines"))
+    for line, message in policy_problems(body):
+        findings.append(Finding(shown, body_line + line - 1, message))
+    for line, message in front_matter_problems(meta, text):
+        findings.append(Finding(shown, line, message))
     key = path.relative_to(settings.language_dir(language)).as_posix()
     if key != GLOSSARY_PAGE:  # the glossary itself names the spellings to avoid
         for line, found, accepted in avoided_spellings(body, terms, language):

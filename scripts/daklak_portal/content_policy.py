@@ -1,0 +1,130 @@
+"""What raw HTML and links a page may contain: a government portal must not carry scripts,
+tracking pixels, embedded frames or phishing forms, whoever wrote the pull request.
+
+Allowed raw HTML: the tags and attributes in ALLOWED_TAGS (marking a passage's language,
+abbreviations, line breaks, small print, times). Everything else is reported with file and
+line. Links and images written in Markdown are checked too: no `javascript:`, `data:` or
+`vbscript:` URLs, and no image or media loaded from another host.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+ALLOWED_TAGS: dict[str, set[str]] = {
+    "span": {"lang", "class", "title", "dir"},
+    "abbr": {"title", "lang"},
+    "br": set(),
+    "sup": set(),
+    "sub": set(),
+    "small": {"lang"},
+    "time": {"datetime"},
+    "div": {"class", "lang", "markdown"},  # md_in_html blocks
+}
+DANGEROUS_SCHEMES = ("javascript", "vbscript", "data", "file")
+# ![alt](url), [text](url) and reference definitions [id]: url
+_MARKDOWN_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)")
+_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^>\s]*)>")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def scheme_of(url: str) -> str:
+    """The URL's scheme after undoing entities and the whitespace tricks browsers forgive."""
+    cleaned = _CONTROL.sub("", html.unescape(url)).lower()
+    return urlsplit(cleaned).scheme if ":" in cleaned else ""
+
+
+def is_other_host(url: str) -> bool:
+    cleaned = _CONTROL.sub("", html.unescape(url)).lower()
+    return cleaned.startswith("//") or scheme_of(url) in ("http", "https", "ftp")
+
+
+def prose_only(markdown: str) -> str:
+    """The Markdown with code blocks and inline code blanked (line numbers kept): examples of
+    HTML in code are text, not markup."""
+    lines, fenced = [], False
+    for line in markdown.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+            lines.append("")
+        elif fenced:
+            lines.append("")
+        else:
+            lines.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+    return "\n".join(lines)
+
+
+class _HtmlChecker(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[tuple[int, str]] = []
+
+    def _report(self, message: str) -> None:
+        self.problems.append((self.getpos()[0], message))
+
+    def handle_starttag(self, tag, attrs):
+        self._check(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        self._check(tag, attrs)
+
+    def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self._report(f"the HTML tag <{tag}> is not allowed on the portal: use Markdown instead (allowed tags: {', '.join(sorted(ALLOWED_TAGS))})")
+            return
+        for name, value in attrs:
+            if name.startswith("on"):
+                self._report(f"the attribute {name}= runs a script and is not allowed: remove it")
+            elif name not in ALLOWED_TAGS[tag]:
+                self._report(f"the attribute {name}= is not allowed on <{tag}>: remove it")
+            elif value and scheme_of(value) in DANGEROUS_SCHEMES:
+                self._report(f"the attribute {name}= holds a {scheme_of(value)}: URL, which is not allowed")
+
+
+def policy_problems(markdown: str) -> list[tuple[int, str]]:
+    """(line, message) for every breach of the content policy in a page body."""
+    text = prose_only(markdown)
+    checker = _HtmlChecker()
+    checker.feed(text)
+    checker.close()
+    problems = list(checker.problems)
+    for match in _MARKDOWN_LINK.finditer(text):
+        image, url = match.group(1) == "!", match.group(2)
+        line = text.count("\n", 0, match.start()) + 1
+        problems += _url_problems(url, line, image)
+    for match in _REFERENCE.finditer(text):
+        problems += _url_problems(match.group(1), text.count("\n", 0, match.start()) + 1, image=False)
+    for match in _AUTOLINK.finditer(text):
+        if scheme_of(match.group(1)) in DANGEROUS_SCHEMES:
+            problems.append((text.count("\n", 0, match.start()) + 1, f"a {scheme_of(match.group(1))}: link is not allowed"))
+    return sorted(set(problems))
+
+
+def _url_problems(url: str, line: int, image: bool) -> list[tuple[int, str]]:
+    scheme = scheme_of(url)
+    if scheme in DANGEROUS_SCHEMES:
+        return [(line, f"a {scheme}: link is not allowed: link to a page or a web address (https://…)")]
+    if image and is_other_host(url):
+        return [(line, f"the image {url} is loaded from another host: put the image under docs/assets/images/ with its credits")]
+    return []
+
+
+_TAG_START = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&#?\w+;")
+
+
+def front_matter_problems(meta: dict, text: str) -> list[tuple[int, str]]:
+    """Title and description are put into the page (and its <head>) as they are: no markup."""
+    problems = []
+    for key in ("title", "description"):
+        value = meta.get(key)
+        if isinstance(value, str) and _TAG_START.search(value):
+            match = re.search(rf"^{key}:", text, re.M)
+            line = text.count("\n", 0, match.start()) + 1 if match else 1
+            problems.append((line, f"the {key} contains HTML or an HTML entity, which is not allowed there: write plain text"))
+    return problems
