@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from daklak_portal.config import TolerantLoader, resolve_env
+
 PROJECT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
@@ -53,7 +55,8 @@ def offline_env() -> dict:
 
 def make_site(root: Path, pages: dict[str, str | bytes], nav: list | None = None) -> Path:
     """Writes a site using the project's mkdocs.yml (with its own nav), overrides and assets."""
-    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TolerantLoader)
+    config["site_url"] = resolve_env(config["site_url"])  # a plain string in the fixture's copy
     config["nav"] = nav if nav is not None else BASIC_NAV
     root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -12,6 +12,8 @@ import click
 from .config import load_settings
 from .cli_coverage import coverage_command
 from .lint import lint
+from .publish import publish
+from .security import content_security_policy, inline_script_hashes
 from .site_audit import external_resources, hreflang_problems
 
 ROOT_OPTION = click.option(
@@ -56,6 +58,26 @@ def audit_command(site_dir: Path, root: Path) -> None:
     if findings:
         raise click.ClickException(f"{len(findings)} problem(s) found in {site_dir}.")
     click.echo(f"No problems found in {site_dir}.")
+
+
+@main.command("publish")
+@click.argument("site_dir", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--to", "target", type=click.Path(file_okay=False, path_type=Path), required=True, help="The folder the web server serves from (it serves TARGET/current).")
+@click.option("--keep", default=5, show_default=True, help="How many releases to keep.")
+@ROOT_OPTION
+def publish_command(site_dir: Path, target: Path, keep: int, root: Path) -> None:
+    """Install a built site atomically: the old site stays served until the switch."""
+    settings = load_settings(root)
+    release = publish(site_dir, target, settings.languages, settings.site_url, keep)
+    click.echo(f"Published {site_dir} as {release}; {target / 'current'} now points to it.")
+
+
+@main.command("csp")
+@click.argument("site_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default="site")
+def csp_command(site_dir: Path) -> None:
+    """Print the Content-Security-Policy header for a built site (for the web server's config)."""
+    hashes = sorted({h for page in site_dir.rglob("*.html") for h in inline_script_hashes(page.read_text(encoding="utf-8"))})
+    click.echo(content_security_policy(hashes, header=True))
 
 
 main.add_command(coverage_command)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import yaml
 from .errors import PortalError
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without executing its tags (`!ENV`, `!!python/name:`)."""
 
 
@@ -22,8 +23,8 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
     return loader.construct_mapping(node)
 
 
-_TolerantLoader.add_multi_constructor("!", _ignore_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+TolerantLoader.add_multi_constructor("!", _ignore_tag)
+TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,8 @@ def load_settings(root: Path | str = ".") -> Settings:
         raise PortalError(f"{mkdocs_yml}: not found. Run the command from the project folder.")
     text = mkdocs_yml.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=_TolerantLoader)
-        data = yaml.load(text, Loader=_TolerantLoader) or {}
+        node = yaml.compose(text, Loader=TolerantLoader)
+        data = yaml.load(text, Loader=TolerantLoader) or {}
     except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", None)
         where = f"mkdocs.yml:{line + 1}" if line is not None else "mkdocs.yml"
@@ -69,10 +70,18 @@ def load_settings(root: Path | str = ".") -> Settings:
         docs_dir=root / data.get("docs_dir", "docs"),
         languages=languages,
         source_language=source,
-        site_url=str(data.get("site_url") or "/"),
+        site_url=resolve_env(data.get("site_url")) or "/",
         plugins=tuple(data.get("plugins") or ()),
         nav_node=nav_node,
     )
+
+
+def resolve_env(value) -> str | None:
+    """A value written `!ENV [NAME, …, default]`: the first variable that is set, else the default."""
+    if isinstance(value, list):
+        *names, default = value
+        return next((os.environ[name] for name in names if os.environ.get(name)), default)
+    return value
 
 
 def _i18n_languages(data: dict) -> tuple[tuple[str, ...], str]:

@@ -32,6 +32,7 @@ from .coverage_ui import ui_coverage
 from .page_languages import listing_page_languages, page_languages
 from .page_sources import reader_sources
 from .sections import INTRO
+from .security import add_policy_meta
 from .sitemap import gzip_bytes, sitemap_xml
 from .translations import load_translations
 
@@ -61,6 +62,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if i18n is None:
             raise PluginError("mkdocs.yml: the `portal` plugin needs the `i18n` plugin (mkdocs-static-i18n) before it.")
         self.language = i18n.current_language or i18n.default_language
+        # One value on every page (not the page's depth) keeps Material's inline script identical
+        # everywhere, so that the Content-Security-Policy can allow it by a single hash.
+        config.extra["scope"] = urlsplit(config.site_url or "/").path or "/"
         if self.settings is not None:
             return config  # the checks below ran in the first (source-language) build
 
@@ -164,6 +168,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             context["portal_section_titles"] = _toc_titles(page.toc)
         return context
 
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        return add_policy_meta(output)
+
     # -- after each language's build ------------------------------------------------------------
 
     def on_post_build(self, config: MkDocsConfig):
@@ -181,6 +188,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         root_404 = site / "404.html"
         if not root_404.is_file():
             return
+        # A theme template, not a page: on_post_page never saw it.
+        root_404.write_text(add_policy_meta(root_404.read_text(encoding="utf-8")), encoding="utf-8")
         if self.language == self.settings.source_language:
             self.source_404 = root_404.read_bytes()
             return
