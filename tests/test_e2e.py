@@ -1,0 +1,134 @@
+"""End to end: the real site built, published with `portal publish`, served by the repository's
+nginx configuration on loopback, read in headless Chromium (Playwright, Debian's /usr/bin/chromium).
+
+Where nginx or Chromium is missing on a developer's machine these tests are skipped with a loud
+message; in CI (CI=true) they fail instead. Screenshots go to test-artifacts/screenshots/.
+"""
+
+import re
+import urllib.error
+import urllib.request
+import warnings
+
+import pytest
+
+from conftest import BIN, PROJECT, offline_env, run
+from e2e_server import CHROMIUM, CHROMIUM_ARGS, NGINX, NginxServer, free_port, in_ci, nginx_config
+
+SCREENSHOTS = PROJECT / "test-artifacts" / "screenshots"
+missing = [name for name, path in (("nginx", NGINX), ("chromium", CHROMIUM)) if not path]
+if missing:
+    message = f"END-TO-END TESTS NOT RUN: {', '.join(missing)} not installed (apt-get install nginx chromium chromium-driver)"
+    if in_ci():
+        raise RuntimeError(message)
+    warnings.warn(message)
+    pytestmark = pytest.mark.skip(reason=message)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("e2e")
+    port = free_port()
+    site = workdir / "site"
+    env = {**offline_env(), "PORTAL_SITE_URL": f"http://127.0.0.1:{port}/"}
+    built = run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)], cwd=PROJECT, env=env)
+    assert built.returncode == 0, built.output
+    published = run([str(BIN / "portal"), "publish", str(site), "--to", str(workdir / "srv")], cwd=PROJECT, env=env)
+    assert published.returncode == 0, published.output
+    config = nginx_config(workdir, workdir / "srv" / "current", port)
+    nginx = NginxServer(config, port)
+    checked = nginx.check()
+    assert checked.returncode == 0, checked.stderr
+    with nginx:
+        yield nginx
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 412, "height": 915}, locale="en-US")
+    tab = context.new_page()
+    tab.requests = []
+    tab.violations = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on("console", lambda msg: tab.violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    yield tab
+    context.close()
+
+
+def shot(tab, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def get(url):
+    try:
+        response = urllib.request.urlopen(url, timeout=5)
+    except urllib.error.HTTPError as error:
+        response = error
+    return response.status, dict(response.headers), response.read().decode("utf-8")
+
+
+def test_switch_language_on_a_page(page, server):
+    page.goto(server.base + "tourism/ganh-da-dia/")
+    assert page.locator("html").get_attribute("lang") == "vi"
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="English").first.click()
+    page.wait_for_url(server.base + "en/tourism/ganh-da-dia/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "Gành Đá Đĩa" in page.locator("h1").first.inner_text()
+    shot(page, "switch-to-english")
+
+
+def test_untranslated_page_shows_the_notice(page, server):
+    page.goto(server.base + "km/province/history/")
+    notice = page.locator(".portal-notice")
+    assert "ទំព័រនេះមិនទាន់បានបកប្រែជាភាសាខ្មែរ" in notice.inner_text()
+    assert page.locator("div[lang=vi] h1").count() == 1  # the Vietnamese text, marked as such
+    shot(page, "khmer-untranslated-notice")
+
+
+@pytest.mark.parametrize("prefix,lang,text", [("", "vi", "Không tìm thấy trang"), ("en/", "en", "Page not found"), ("km/", "km", "រកមិនឃើញទំព័រ")])
+def test_404_in_each_language(page, server, prefix, lang, text):
+    status, headers, body = get(server.base + prefix + "no-such-page/")
+    assert status == 404 and f'<html lang="{lang}"' in body and text in body
+    page.goto(server.base + prefix + "no-such-page/")
+    assert page.locator("h1").first.inner_text() == text
+    shot(page, f"404-{lang}")
+
+
+def test_security_headers(server):
+    expected_csp = run([str(BIN / "portal"), "csp", str(server.config.parent.parent / "srv" / "current")], cwd=PROJECT).output.strip()
+    for path in ("", "en/", "assets/css/portal.css", "no-such-page/"):
+        _, headers, _ = get(server.base + path)
+        assert headers["Content-Security-Policy"] == expected_csp, path
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["X-Frame-Options"] == "DENY"
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert "geolocation=()" in headers["Permissions-Policy"]
+    _, headers, _ = get(server.base + "assets/javascripts/" + next(p.name for p in (server.config.parent.parent / "srv/current/assets/javascripts").glob("bundle.*.min.js")))
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    _, headers, _ = get(server.base)
+    assert headers["Cache-Control"] == "no-cache"
+
+
+@pytest.mark.parametrize("path", ["", "en/", "km/", "km/tourism/ganh-da-dia/", "en/news/", "en/coverage/"])
+def test_pages_request_nothing_from_other_hosts_and_break_no_policy(page, server, path):
+    page.goto(server.base + path, wait_until="networkidle")
+    foreign = [url for url in page.requests if not url.startswith(server.base) and not url.startswith("data:")]
+    assert not foreign, foreign
+    assert not page.violations, page.violations
+    fonts = page.evaluate("Array.from(document.fonts).filter(f => f.status === 'loaded').map(f => f.family)")
+    assert "Noto Sans" in fonts
+    if path.startswith("km/"):
+        assert "Noto Sans Khmer" in fonts
+        shot(page, "khmer-" + (path.strip("/").replace("/", "-") or "home"))
