@@ -5,6 +5,7 @@ Exit codes: 0 = no problems, 1 = problems found (listed one per line), 2 = wrong
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
@@ -12,6 +13,7 @@ import click
 from .config import load_settings
 from .cli_coverage import coverage_command
 from .links import check_links, external_links, report
+from .editor import new_page, start_translation
 from .lint import lint
 from .publish import publish
 from .security import content_security_policy, inline_script_hashes
@@ -93,6 +95,29 @@ def links_command(site_dir: Path, timeout: float, root: Path) -> None:
     click.echo(text, nl=False)
     if broken:
         raise SystemExit(1)
+
+
+@main.command("new")
+@click.argument("path")
+@click.option("--title", default="", help="The page title, in Vietnamese.")
+@ROOT_OPTION
+def new_command(path: str, title: str, root: Path) -> None:
+    """Start a new Vietnamese page, e.g. `portal new tourism/lak-lake --title "Hồ Lắk"`."""
+    settings = load_settings(root)
+    created = new_page(settings, path, title, date.today())
+    key = created.relative_to(settings.language_dir(settings.source_language)).as_posix()
+    click.echo(f"Created {created.relative_to(settings.root)}. Fill in description and sources, then add `{key}` to `nav:` in mkdocs.yml (news posts need no nav entry).")
+
+
+@main.command("translate")
+@click.argument("path")
+@click.option("--lang", "language", required=True, help="en or km")
+@ROOT_OPTION
+def translate_command(path: str, language: str, root: Path) -> None:
+    """Start a translation: the Vietnamese page's structure, stamped and marked in progress."""
+    settings = load_settings(root)
+    created = start_translation(settings, path, language)
+    click.echo(f"Created {created.relative_to(settings.root)}: translate every heading and paragraph (keep the {{#anchors}}), then remove `status: in-progress` from its front matter.")
 
 
 main.add_command(coverage_command)

@@ -1,0 +1,67 @@
+"""Editor tooling: start a new Vietnamese page, or a translation of an existing one.
+
+`portal new tourism/lak-lake` writes docs/vi/tourism/lak-lake.md with the front matter every
+page needs; `portal translate tourism/lak-lake.md --lang en` copies the Vietnamese page's
+structure into docs/en/, stamped with the source version and marked in progress, so coverage
+reports it as partial until the Vietnamese text is replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .config import Settings
+from .content import read_source_file
+from .errors import PortalError, relative
+from .git_history import last_commit_of
+from .lint import SLUG, write_atomically
+from .news import POSTS_PREFIX
+from .sections import fingerprints
+from .stamps import stamp_block
+
+_HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*(\{#[A-Za-z0-9_-]+\})\s*$")
+
+
+def new_page(settings: Settings, path: str, title: str, today: date) -> Path:
+    """Creates the Vietnamese page `path` (e.g. tourism/lak-lake) with its front matter."""
+    key = path.removesuffix(".md").strip("/")
+    bad = [part for part in key.split("/") if not SLUG.match(part)]
+    if not key or bad:
+        raise PortalError(f"{path!r}: page names are lowercase English words without accents, joined by hyphens (e.g. tourism/lak-lake)")
+    target = settings.language_dir(settings.source_language) / f"{key}.md"
+    if target.exists():
+        raise PortalError(f"{relative(target, settings.root)} already exists: open it in your editor instead")
+    meta: dict = {"title": title, "description": ""}
+    if f"{key}.md".startswith(POSTS_PREFIX):
+        meta |= {"date": today, "slug": key.rsplit("/", 1)[-1]}
+    meta |= {"as_of": today, "sources": [{"title": "", "url": "", "published": None, "read": today}]}
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
+    body = "## Giới thiệu {#overview}\n\n"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(target, f"---\n{front}---\n\n{body}")
+    return target
+
+
+def start_translation(settings: Settings, path: str, language: str) -> Path:
+    """Copies the source page's structure into `language`, stamped and marked in progress."""
+    if language not in settings.languages[1:]:
+        raise PortalError(f"--lang must be one of: {', '.join(settings.languages[1:])}")
+    key = path.removeprefix("docs/").removeprefix(f"{settings.source_language}/")
+    key = key if key.endswith(".md") else f"{key}.md"
+    source = settings.language_dir(settings.source_language) / key
+    target = settings.language_dir(language) / key
+    if not source.is_file():
+        raise PortalError(f"{relative(source, settings.root)}: no such Vietnamese page")
+    if target.exists():
+        raise PortalError(f"{relative(target, settings.root)} already exists: edit it, then run `portal coverage stamp {key} --lang {language}`")
+    page = read_source_file(source, settings)
+    commit = last_commit_of(settings.root, relative(source, settings.root))
+    front = yaml.safe_dump({"title": page.meta.get("title", ""), "description": page.meta.get("description", "")}, sort_keys=False, allow_unicode=True)
+    stamp = stamp_block(commit, fingerprints(page.body), in_progress=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(target, f"---\n{front}{stamp}---\n{page.body}")
+    return target
