@@ -25,8 +25,9 @@ BASIC_PAGES = {
     "vi/province/index.md": "---\ntitle: Tổng quan\n---\n## Vị trí {#location}\n\nTây Nguyên.\n",
     "en/province/index.md": "---\ntitle: Overview\n---\n## Location {#location}\n\nCentral Highlands.\n",
     "vi/about/contacts.md": (
-        "---\ntitle: Liên hệ\norganizations:\n  - id: provincial-peoples-committee-office\n    name: Văn phòng thử nghiệm\n"
-        "    address: Số 1 đường Thử\n    phone: \"0262 000 000\"\n    email: test@example.org\n---\nLiên hệ.\n"
+        "---\ntitle: Liên hệ\nas_of: 2026-01-01\nsources:\n  - title: Nguồn thử\n    url: https://example.org/\n    read: 2026-01-01\n"
+        "organizations:\n  - id: provincial-peoples-committee-office\n    name: Văn phòng thử nghiệm\n"
+        "    address: Số 1 đường Thử\n    phone: \"0262 000 000\"\n    email: test@example.org\n    source: https://example.org/\n---\nLiên hệ.\n"
     ),
     "en/about/contacts.md": "---\ntitle: Contacts\norganizations:\n  - id: provincial-peoples-committee-office\n    name: Test Office\n---\nContacts.\n",
 }

@@ -13,6 +13,9 @@ import click
 from .config import load_settings
 from .cli_coverage import coverage_command
 from .links import check_links, external_links, report
+from .content import load_pages
+from .dataset import DATASET_VERSION, collect_records, source_date
+from .dataset_formats import write_dataset
 from .editor import new_page, start_translation
 from .lint import lint
 from .publish import publish
@@ -118,6 +121,22 @@ def translate_command(path: str, language: str, root: Path) -> None:
     settings = load_settings(root)
     created = start_translation(settings, path, language)
     click.echo(f"Created {created.relative_to(settings.root)}: translate every heading and paragraph (keep the {{#anchors}}), then remove `status: in-progress` from its front matter.")
+
+
+@main.command("dataset")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write the dataset files into.")
+@ROOT_OPTION
+def dataset_command(out_dir: Path, root: Path) -> None:
+    """Write the open dataset (Data Package, CSV, JSON-LD, GeoJSON, DCAT, iCalendar)."""
+    settings = load_settings(root)
+    pages, unreadable = load_pages(settings)
+    dataset, findings = collect_records(settings, pages)
+    for finding in unreadable + findings:
+        click.echo(str(finding), err=True)
+    if unreadable or findings:
+        raise click.ClickException(f"{len(unreadable) + len(findings)} problem(s): nothing was written.")
+    for path in write_dataset(dataset, out_dir, version=DATASET_VERSION, site_url=settings.site_url, created=source_date()):
+        click.echo(path)
 
 
 main.add_command(coverage_command)

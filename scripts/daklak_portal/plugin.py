@@ -26,6 +26,8 @@ from .glossary import GLOSSARY_PAGE, glossary_table, load_terms
 from .lint import lint
 from .news import NEWS_INDEX, POSTS_PREFIX, generated_pages, index_markdown, post_header, posts_in
 from .coverage import build_report
+from .dataset import DATASET_VERSION, collect_records, page_jsonld, source_date
+from .dataset_formats import write_dataset
 from .coverage_dashboard import DASHBOARD, dashboard_markdown
 from .coverage_output import badge_svg
 from .coverage_ui import ui_coverage
@@ -80,6 +82,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.history = read_history(self.settings.root)
         self.coverage = build_report(self.settings, self.pages, [], self.history)
         self.coverage.ui = ui_coverage(self.settings)
+        self.dataset, invalid = collect_records(self.settings, self.pages)
+        if invalid:
+            listing = "\n".join(str(finding) for finding in invalid)
+            raise PluginError(f"{len(invalid)} invalid data record(s) in front matter; nothing was built:\n{listing}")
         if not self.history.available:
             log.info("No git history: pages show no 'last updated' date and the sitemap no lastmod.")
         elif self.history.shallow:
@@ -169,6 +175,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return context
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        key = page_key(page.file.src_uri, self.settings.languages)
+        if key in self.available[self.language]:  # a real page in this language: its records
+            scripts = "".join(f'<script type="application/ld+json">{page_jsonld(record, self.language)}</script>\n' for record in self.dataset.records_for_page(key))
+            output = output.replace("</head>", scripts + "</head>", 1)
         return add_policy_meta(output)
 
     # -- after each language's build ------------------------------------------------------------
@@ -181,6 +191,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             xml = sitemap_xml(config.site_url, self.available, self.settings.languages, self._last_changed).encode("utf-8")
             (site / "sitemap.xml").write_bytes(xml)
             (site / "sitemap.xml.gz").write_bytes(gzip_bytes(xml))
+            write_dataset(self.dataset, site / "data", version=DATASET_VERSION, site_url=config.site_url, created=source_date())
 
     def _keep_language_404(self, site: Path) -> None:
         # MkDocs writes one 404.html per build at the site root, so each language's build
