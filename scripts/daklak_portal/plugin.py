@@ -33,6 +33,7 @@ from .coverage_output import badge_svg
 from .coverage_ui import ui_coverage
 from .page_languages import listing_page_languages, page_languages
 from .page_sources import reader_sources
+from .search import build_search_index
 from .sections import INTRO
 from .security import add_policy_meta
 from .sitemap import gzip_bytes, sitemap_xml
@@ -101,7 +102,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # Absolute paths (from site_url) so that they also work on the 404 page, at any depth.
         base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
         self.home = base if self.language == self.settings.source_language else f"{base}{self.language}/"
-        env.globals["portal_links"] = {"home": self.home, "contacts": f"{self.home}about/contacts/"}
+        env.globals["portal_links"] = {"home": self.home, "contacts": f"{self.home}about/contacts/", "site_root": base}
         env.globals["portal_languages"] = self._language_homes(config, base)
         env.globals["portal_site_url"] = (config.site_url or "/").rstrip("/") + "/"
         return env
@@ -192,6 +193,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             (site / "sitemap.xml").write_bytes(xml)
             (site / "sitemap.xml.gz").write_bytes(gzip_bytes(xml))
             write_dataset(self.dataset, site / "data", version=DATASET_VERSION, site_url=config.site_url, created=source_date())
+            indexed = build_search_index(site)
+            log.info("Search index: " + ", ".join(f"{count} {language} pages" for language, count in sorted(indexed.items())))
 
     def _keep_language_404(self, site: Path) -> None:
         # MkDocs writes one 404.html per build at the site root, so each language's build

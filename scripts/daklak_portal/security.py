@@ -29,7 +29,8 @@ def inline_script_hashes(html: str) -> list[str]:
 def content_security_policy(script_hashes: list[str], header: bool = False) -> str:
     directives = [
         "default-src 'self'",
-        "script-src 'self' " + " ".join(script_hashes) if script_hashes else "script-src 'self'",
+        # 'wasm-unsafe-eval': the search engine (Pagefind) compiles its WebAssembly module
+        " ".join(["script-src 'self' 'wasm-unsafe-eval'", *script_hashes]),
         "style-src 'self'",
         "img-src 'self' data:",  # Material's icons are data: SVGs in its CSS
         "font-src 'self'",

@@ -1,0 +1,147 @@
+// The portal's search box (partials/portal-search.html), on Pagefind.
+// Pagefind chooses the index of the page's <html lang>, so a reader gets results in the
+// language of the page only. Khmer is written without spaces between words: the index holds
+// words segmented at build time (khmer-nltk), and a query is cut into the same words by
+// longest match against the index's own word list (pagefind/km-words.json), so index and
+// query agree.
+(function () {
+  "use strict";
+  const form = document.querySelector(".portal-search");
+  if (!form) return;
+  const input = form.querySelector(".portal-search__input");
+  const panel = form.querySelector(".portal-search__panel");
+  const status = form.querySelector(".portal-search__status");
+  const list = form.querySelector(".portal-search__results");
+  const base = form.dataset.base;
+  const language = document.documentElement.lang;
+  const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/;
+  let pagefind = null;
+  let khmerWords = null;
+  let longestWord = 0;
+  let latest = 0;
+
+  async function engine() {
+    if (!pagefind) {
+      pagefind = await import(base + "pagefind/pagefind.js");
+      await pagefind.options({ baseUrl: base, excerptLength: 24 });
+      pagefind.init();
+    }
+    return pagefind;
+  }
+
+  async function loadKhmerWords() {
+    if (!khmerWords) {
+      const response = await fetch(base + "pagefind/km-words.json");
+      const words = await response.json();
+      khmerWords = new Set(words);
+      longestWord = words.reduce((max, word) => Math.max(max, word.length), 0);
+    }
+  }
+
+  // Longest match against the index's words; a run with no known word keeps one character.
+  function segmentKhmer(text) {
+    return text.replace(/[\u1780-\u17FF\u19E0-\u19FF]+/g, (run) => {
+      const words = [];
+      let at = 0;
+      while (at < run.length) {
+        let length = Math.min(longestWord, run.length - at);
+        while (length > 1 && !khmerWords.has(run.slice(at, at + length))) length -= 1;
+        words.push(run.slice(at, at + length));
+        at += length;
+      }
+      return " " + words.join(" ") + " ";
+    }).trim();
+  }
+
+  // Excerpts of Khmer pages come from the word-segmented index text: join the words again
+  // (Khmer is written without spaces between words), also around the <mark> of a match.
+  function joinKhmer(html) {
+    return html.replace(/([\u1780-\u17FF](?:<\/?mark>)?) (?=(?:<\/?mark>)?[\u1780-\u17FF])/g, "$1");
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  function count(total) {
+    if (total === 0) return form.dataset.none;
+    if (total === 1) return form.dataset.one;
+    const digits = language === "km" ? String(total).replace(/[0-9]/g, (d) => "០១២៣៤៥៦៧៨៩"[d]) : String(total);
+    return form.dataset.many.replace("%(count)s", digits);
+  }
+
+  async function search(query) {
+    const ticket = ++latest;
+    panel.hidden = false;
+    say(form.dataset.loading);
+    try {
+      const search = await engine();
+      let terms = query;
+      if (KHMER.test(query)) {
+        await loadKhmerWords();
+        terms = segmentKhmer(query);
+      }
+      const found = await search.search(terms);
+      if (ticket !== latest) return;
+      const shown = await Promise.all(found.results.slice(0, 10).map((result) => result.data()));
+      if (ticket !== latest) return;
+      list.replaceChildren(...shown.map(render));
+      say(count(found.results.length));
+    } catch (error) {
+      say(form.dataset.failed);
+    }
+  }
+
+  function render(data) {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = data.meta && data.meta.title ? data.meta.title : data.url;
+    const excerpt = document.createElement("p");
+    // Pagefind escapes the page text and adds only <mark> around the matched words.
+    excerpt.innerHTML = joinKhmer(data.excerpt);
+    item.append(link, excerpt);
+    return item;
+  }
+
+  let timer = null;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    const query = input.value.trim();
+    if (!query) {
+      panel.hidden = true;
+      list.replaceChildren();
+      say("");
+      return;
+    }
+    timer = setTimeout(() => search(query), 150);
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      input.value = "";
+      panel.hidden = true;
+      list.replaceChildren();
+    } else if (event.key === "ArrowDown" && list.firstElementChild) {
+      event.preventDefault();
+      list.querySelector("a").focus();
+    }
+  });
+  list.addEventListener("keydown", (event) => {
+    const links = [...list.querySelectorAll("a")];
+    const at = links.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && at < links.length - 1) { event.preventDefault(); links[at + 1].focus(); }
+    if (event.key === "ArrowUp") { event.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
+    if (event.key === "Escape") { panel.hidden = true; input.focus(); }
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (input.value.trim()) search(input.value.trim());
+  });
+  document.addEventListener("keydown", (event) => {
+    // "/" jumps to the search box, as on many sites (not while typing elsewhere)
+    if (event.key === "/" && !["INPUT", "TEXTAREA"].includes(document.activeElement.tagName)) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+})();

@@ -1,0 +1,134 @@
+"""The search index: Pagefind, one index per language, built from the finished site.
+
+- Pages kept out of search engines (untranslated copies, generated listings, 404s) are left
+  out, so a reader only ever finds pages written in the language of the page they are on.
+- Vietnamese and English pages are given to Pagefind as HTML (its language support folds
+  diacritics, so "tay nguyen" finds "Tây Nguyên", and stems English words).
+- Khmer writes no spaces between words: the text of each Khmer page is cut into words with
+  khmer-nltk and given to Pagefind as a record of space-separated words; the words found are
+  written to pagefind/km-words.json so that the browser cuts a query into the same words.
+  The HTML readers see is not changed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+KHMER_RUN = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]+")
+# Parts of a page that are not its content.
+SKIPPED_CLASSES = ("portal-sources", "portal-notice", "portal-updated", "headerlink", "md-source-file")
+UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+class _PageText(HTMLParser):
+    """The language, robots flag, title and article text of a built page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lang, self.noindex, self.title = "", False, ""
+        self.parts: list[str] = []
+        self._article = 0  # depth inside <article>
+        self._skip = 0  # depth inside a skipped element
+        self._in_h1 = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        elif tag == "meta" and a.get("name") == "robots" and "noindex" in (a.get("content") or ""):
+            self.noindex = True
+        if tag == "article":
+            self._article += 1
+        elif self._article:
+            classes = (a.get("class") or "").split()
+            if self._skip or any(name in classes for name in SKIPPED_CLASSES) or "data-pagefind-ignore" in a:
+                self._skip += 1
+            if tag == "h1" and not self.title:
+                self._in_h1 = True
+            if tag in ("p", "li", "h1", "h2", "h3", "h4", "td", "th", "br", "div"):
+                self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._article -= 1
+        elif self._article and self._skip:
+            self._skip -= 1
+        if tag == "h1":
+            self._in_h1 = False
+
+    def handle_data(self, data):
+        if self._article and not self._skip:
+            self.parts.append(data)
+            if self._in_h1:
+                self.title += data
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.parts).split())
+
+
+def read_page(path: Path) -> _PageText:
+    parser = _PageText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def segment_khmer(text: str) -> tuple[str, set[str]]:
+    """Khmer runs cut into words joined by spaces; the set of Khmer words found."""
+    from khmernltk import word_tokenize  # loads its model once, only when Khmer is indexed
+
+    words: set[str] = set()
+
+    def cut(match: re.Match) -> str:
+        tokens = [token for token in word_tokenize(match.group(0)) if token.strip()]
+        words.update(token for token in tokens if KHMER_RUN.fullmatch(token))
+        return " " + " ".join(tokens) + " "
+
+    return " ".join(KHMER_RUN.sub(cut, text).split()), words
+
+
+def page_url(site: Path, path: Path) -> str:
+    relative = path.relative_to(site).as_posix()
+    return "/" + relative.removesuffix("index.html")
+
+
+async def _build(site: Path) -> dict[str, int]:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    counts: dict[str, int] = {}
+    khmer_words: set[str] = set()
+    config = IndexConfig(output_path=str(site / "pagefind"), root_selector="article", exclude_selectors=[f".{name}" for name in SKIPPED_CLASSES])
+    async with PagefindIndex(config) as index:
+        for path in sorted(site.rglob("index.html")):
+            if path.relative_to(site).parts[0] in ("pagefind", "assets", "data"):
+                continue
+            page = read_page(path)
+            if page.noindex or not page.lang:
+                continue
+            url = page_url(site, path)
+            if page.lang == "km":
+                content, words = segment_khmer(page.text)
+                khmer_words |= words
+                await index.add_custom_record(url=url, content=content, language="km", meta={"title": page.title.strip()})
+            else:
+                await index.add_html_file(content=path.read_text(encoding="utf-8"), url=url)
+            counts[page.lang] = counts.get(page.lang, 0) + 1
+    (site / "pagefind" / "km-words.json").write_text(json.dumps(sorted(khmer_words), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for name in UNUSED_BUNDLE_FILES:
+        (site / "pagefind" / name).unlink(missing_ok=True)
+    # Pagefind lists the languages in hash-map order, which changes from run to run: sort
+    # them, so that two builds stay byte-identical.
+    entry = site / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return counts
+
+
+def build_search_index(site: Path) -> dict[str, int]:
+    """Writes site/pagefind/; returns the number of pages indexed per language."""
+    logging.getLogger("khmer-nltk").setLevel(logging.WARNING)
+    return asyncio.run(_build(site))
