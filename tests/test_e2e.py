@@ -132,3 +132,52 @@ def test_pages_request_nothing_from_other_hosts_and_break_no_policy(page, server
     if path.startswith("km/"):
         assert "Noto Sans Khmer" in fonts
         shot(page, "khmer-" + (path.strip("/").replace("/", "-") or "home"))
+
+
+def test_search_query_set_in_every_language(page, server):
+    """The query set (tests/search/queries.yml) through the real search box: Khmer words from
+    the middle of a run and typed without spaces, Vietnamese without diacritics, English stems."""
+    import sys
+
+    sys.path.insert(0, str(PROJECT / "benchmarks"))
+    from search_queries import evaluate
+
+    outcomes = evaluate(page, server.base)
+    failed = [f"{o['language']} {o['query']!r}: expected {o['expected']}, got {o['results'][:5]}" for o in outcomes if not o["ok"]]
+    assert not failed, "\n".join(failed)
+    for language in ("vi", "en", "km"):
+        assert sum(1 for o in outcomes if o["language"] == language) >= 20
+    assert {o["note"] for o in outcomes if o.get("note")} >= {"no diacritics", "middle", "joined", "stemming"}
+
+
+def test_search_stays_in_the_readers_language(page, server):
+    page.goto(server.base + "en/")
+    page.fill("#portal-search-input", "Mondulkiri")
+    page.locator("#portal-search-results a").first.wait_for()
+    links = page.eval_on_selector_all("#portal-search-results a", "els => els.map(e => new URL(e.href).pathname)")
+    assert links and all(link.startswith("/en/") for link in links)
+    page.fill("#portal-search-input", "Mondulkiri")
+    assert page.get_attribute("#portal-search-status", "role") == "status"  # announced to screen readers
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('#portal-search-results') !== null")  # keyboard reaches results
+    shot(page, "search-english")
+
+
+def test_khmer_search_without_spaces(page, server):
+    page.goto(server.base + "km/")
+    page.fill("#portal-search-input", "ខេត្តមណ្ឌលគិរី")
+    page.locator("#portal-search-results a").first.wait_for()
+    assert "រកឃើញ" in page.inner_text("#portal-search-status")  # the count, in Khmer
+    links = page.eval_on_selector_all("#portal-search-results a", "els => els.map(e => new URL(e.href).pathname)")
+    assert all(link.startswith("/km/") for link in links)
+    shot(page, "search-khmer")
+
+
+def test_vietnamese_search_without_diacritics(page, server):
+    page.goto(server.base)
+    page.fill("#portal-search-input", "yok don")
+    page.locator("#portal-search-results a").first.wait_for()
+    first = page.locator("#portal-search-results a").first
+    assert first.get_attribute("href").endswith("/tourism/yok-don-national-park/")
+    assert "Yok Đôn" in first.inner_text()
+    shot(page, "search-vietnamese-no-diacritics")

@@ -2,17 +2,26 @@
 
 - Pages kept out of search engines (untranslated copies, generated listings, 404s) are left
   out, so a reader only ever finds pages written in the language of the page they are on.
-- Vietnamese and English pages are given to Pagefind as HTML (its language support folds
-  diacritics, so "tay nguyen" finds "Tây Nguyên", and stems English words).
+- Each page is given to Pagefind as a small HTML document made from its article: the title as
+  <h1> and the section headings as <h2> (Pagefind ranks words there higher), then the text.
+- Pagefind folds diacritics (so "tay nguyen" finds "Tây Nguyên") and stems English words; it
+  does not fold the letter Đ/đ, which has no decomposition in Unicode, so the document writes
+  it D/d and the browser does the same to a query ("yok don" finds "Yok Đôn").
+- Vietnamese words are mostly two syllables written apart ("hồ sơ" is a dossier, "Hồ Lắk" a
+  lake): each pair of neighbouring syllables is also indexed as one token ("hồlắk"), and the
+  browser adds the same pairs to a query of several syllables, so that "ho lak" finds the
+  lake, not every page with "hồ" and "Lắk" somewhere.
 - Khmer writes no spaces between words: the text of each Khmer page is cut into words with
-  khmer-nltk and given to Pagefind as a record of space-separated words; the words found are
-  written to pagefind/km-words.json so that the browser cuts a query into the same words.
+  khmer-nltk; the words found are written to pagefind/km-words.json so that the browser cuts
+  a query into the same words.
+- Results show the page's title and description (not an excerpt of the folded index text).
   The HTML readers see is not changed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import logging
 import re
@@ -26,15 +35,17 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui
 
 
 class _PageText(HTMLParser):
-    """The language, robots flag, title and article text of a built page."""
+    """The language, robots flag, title, description and article text of a built page."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.lang, self.noindex, self.title = "", False, ""
+        self.lang, self.noindex, self.title, self.description = "", False, "", ""
         self.parts: list[str] = []
+        self.headings: list[str] = []
         self._article = 0  # depth inside <article>
         self._skip = 0  # depth inside a skipped element
         self._in_h1 = False
+        self._in_heading = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -42,6 +53,8 @@ class _PageText(HTMLParser):
             self.lang = a.get("lang", "")
         elif tag == "meta" and a.get("name") == "robots" and "noindex" in (a.get("content") or ""):
             self.noindex = True
+        elif tag == "meta" and a.get("name") == "description":
+            self.description = a.get("content") or ""
         if tag == "article":
             self._article += 1
         elif self._article:
@@ -50,6 +63,9 @@ class _PageText(HTMLParser):
                 self._skip += 1
             if tag == "h1" and not self.title:
                 self._in_h1 = True
+            elif tag in ("h2", "h3") and not self._skip:
+                self._in_heading = True
+                self.headings.append("")
             if tag in ("p", "li", "h1", "h2", "h3", "h4", "td", "th", "br", "div"):
                 self.parts.append("\n")
 
@@ -60,12 +76,17 @@ class _PageText(HTMLParser):
             self._skip -= 1
         if tag == "h1":
             self._in_h1 = False
+        if tag in ("h2", "h3"):
+            self._in_heading = False
+        self._in_heading = False
 
     def handle_data(self, data):
         if self._article and not self._skip:
             self.parts.append(data)
             if self._in_h1:
                 self.title += data
+            elif self._in_heading:
+                self.headings[-1] += data
 
     @property
     def text(self) -> str:
@@ -92,6 +113,47 @@ def segment_khmer(text: str) -> tuple[str, set[str]]:
     return " ".join(KHMER_RUN.sub(cut, text).split()), words
 
 
+def fold_d(text: str) -> str:
+    """Đ/đ written D/d: the one Vietnamese letter Pagefind's diacritic folding leaves alone."""
+    return text.replace("Đ", "D").replace("đ", "d")
+
+
+def index_document(page: _PageText) -> tuple[str, set[str]]:
+    """The HTML Pagefind indexes for a page (folded, Khmer segmented), and its Khmer words."""
+    parts = [page.title.strip(), *(h.strip() for h in page.headings), page.text]
+    words: set[str] = set()
+    if page.lang == "km":
+        cut = [segment_khmer(part) for part in parts]
+        parts = [text for text, _ in cut]
+        words = set().union(*(found for _, found in cut))
+    if page.lang == "vi":
+        parts.append(" ".join(syllable_pairs(part) for part in parts))
+    else:
+        parts.append("")
+    title, *headings, text, pairs = [html.escape(fold_d(part)) for part in parts]
+    shown_title = html.escape(page.title.strip(), quote=True)  # as readers see it, not folded
+    description = html.escape(page.description, quote=True)
+    document = (
+        f'<!doctype html><html lang="{page.lang}"><head><meta charset="utf-8">'
+        f'<meta data-pagefind-meta="title[content]" content="{shown_title}">'
+        f'<meta data-pagefind-meta="description[content]" content="{description}"></head><body>'
+        f"<h1>{title}</h1>" + "".join(f"<h2>{h}</h2>" for h in headings) + f"<p>{text}</p><p>{pairs}</p></body></html>"
+    )
+    return document, words
+
+
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+def syllable_pairs(text: str) -> str:
+    """'Hồ Lắk rộng' -> 'hồlắk lắkrộng': neighbouring syllables joined, within a sentence."""
+    pairs = []
+    for sentence in re.split(r"[.,;:!?()\[\]\n–—\-\"'«»]+", text):
+        syllables = [s.lower() for s in _SYLLABLE.findall(sentence)]
+        pairs += [a + b for a, b in zip(syllables, syllables[1:])]
+    return " ".join(pairs)
+
+
 def page_url(site: Path, path: Path) -> str:
     relative = path.relative_to(site).as_posix()
     return "/" + relative.removesuffix("index.html")
@@ -102,21 +164,16 @@ async def _build(site: Path) -> dict[str, int]:
 
     counts: dict[str, int] = {}
     khmer_words: set[str] = set()
-    config = IndexConfig(output_path=str(site / "pagefind"), root_selector="article", exclude_selectors=[f".{name}" for name in SKIPPED_CLASSES])
-    async with PagefindIndex(config) as index:
+    async with PagefindIndex(IndexConfig(output_path=str(site / "pagefind"))) as index:
         for path in sorted(site.rglob("index.html")):
             if path.relative_to(site).parts[0] in ("pagefind", "assets", "data"):
                 continue
             page = read_page(path)
             if page.noindex or not page.lang:
                 continue
-            url = page_url(site, path)
-            if page.lang == "km":
-                content, words = segment_khmer(page.text)
-                khmer_words |= words
-                await index.add_custom_record(url=url, content=content, language="km", meta={"title": page.title.strip()})
-            else:
-                await index.add_html_file(content=path.read_text(encoding="utf-8"), url=url)
+            document, words = index_document(page)
+            khmer_words |= words
+            await index.add_html_file(content=document, url=page_url(site, path))
             counts[page.lang] = counts.get(page.lang, 0) + 1
     (site / "pagefind" / "km-words.json").write_text(json.dumps(sorted(khmer_words), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     for name in UNUSED_BUNDLE_FILES:

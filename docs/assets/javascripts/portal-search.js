@@ -53,10 +53,12 @@
     }).trim();
   }
 
-  // Excerpts of Khmer pages come from the word-segmented index text: join the words again
-  // (Khmer is written without spaces between words), also around the <mark> of a match.
-  function joinKhmer(html) {
-    return html.replace(/([\u1780-\u17FF](?:<\/?mark>)?) (?=(?:<\/?mark>)?[\u1780-\u17FF])/g, "$1");
+  // Vietnamese: the index also holds each pair of neighbouring syllables as one token
+  // (search.py: syllable_pairs); asking for the pairs makes "ho lak" mean the words together.
+  function withSyllablePairs(query) {
+    const syllables = query.toLowerCase().match(/[^\s\d.,;:!?()"'«»\-–—]+/g) || [];
+    const pairs = syllables.slice(1).map((syllable, i) => syllables[i] + syllable);
+    return [...syllables, ...pairs].join(" ");
   }
 
   function say(text) {
@@ -76,10 +78,12 @@
     say(form.dataset.loading);
     try {
       const search = await engine();
-      let terms = query;
-      if (KHMER.test(query)) {
+      // Đ/đ as the index writes it (search.py: fold_d)
+      let terms = query.replace(/Đ/g, "D").replace(/đ/g, "d");
+      if (language === "vi") terms = withSyllablePairs(terms);
+      if (KHMER.test(terms)) {
         await loadKhmerWords();
-        terms = segmentKhmer(query);
+        terms = segmentKhmer(terms);
       }
       const found = await search.search(terms);
       if (ticket !== latest) return;
@@ -97,10 +101,10 @@
     const link = document.createElement("a");
     link.href = data.url;
     link.textContent = data.meta && data.meta.title ? data.meta.title : data.url;
-    const excerpt = document.createElement("p");
-    // Pagefind escapes the page text and adds only <mark> around the matched words.
-    excerpt.innerHTML = joinKhmer(data.excerpt);
-    item.append(link, excerpt);
+    const summary = document.createElement("p");
+    // The page's own description; the index text is folded (Đ as D) and word-segmented.
+    summary.textContent = data.meta && data.meta.description ? data.meta.description : "";
+    item.append(link, summary);
     return item;
   }
 
