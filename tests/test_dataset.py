@@ -381,16 +381,17 @@ def test_a_missing_required_field_points_at_its_parent_key(tmp_path):
 
 def test_image_sidecars_become_records(tmp_path):
     sidecar = (
-        "file: lak-lake.jpg\nalt:\n  vi: Hồ Lắk lúc hoàng hôn\n  en: Lắk Lake at sunset\ncreator: Nguyễn Văn A\n"
+        "alt:\n  vi: Hồ Lắk lúc hoàng hôn\n  en: Lắk Lake at sunset\ncreator: Nguyễn Văn A\n"
         "credit: Báo Đắk Lắk\nlicense: CC BY 4.0\nlicense_url: https://creativecommons.org/licenses/by/4.0/\nsource: https://example.org/photo\n"
     )
-    broken = "file: missing.jpg\nalt:\n  fr: Lac\ncreator: X\nlicense: CC BY 4.0\nsource: https://example.org/p\n"
+    broken = "alt:\n  fr: Lac\ncreator: X\nlicense: CC BY 4.0\nsource: https://example.org/p\n"
     settings, (dataset, findings) = fixture_dataset(tmp_path, {}, {
-        "assets/images/lak-lake.yml": sidecar, "assets/images/lak-lake.jpg": b"\xff\xd8\xff", "assets/images/broken.yml": broken,
+        "assets/images/lak-lake.yml": sidecar, "assets/images/lak-lake.jpg": b"\xff\xd8\xff",
+        "assets/images/broken.yml": broken, "assets/images/broken.jpg": b"\xff\xd8\xff",
     })
     assert [str(f) for f in findings] == [
-        "docs/assets/images/broken.yml:2: alt: 'vi' is a required property",
-        "docs/assets/images/broken.yml:3: alt.fr: unknown field (allowed: en, km, vi)",
+        "docs/assets/images/broken.yml:1: alt: 'vi' is a required property",
+        "docs/assets/images/broken.yml:2: alt.fr: unknown field (allowed: en, km, vi)",
     ]
     (image,) = dataset.records["images"]
     assert image.values["alt@en"] == "Lắk Lake at sunset" and image.values["alt@km"] is None

@@ -59,6 +59,7 @@ from .contacts import CONTACTS_PAGE, organizations
 from .content import _FRONT_MATTER_END, _FRONT_MATTER_START, SourceFile, page_path
 from .dates import format_reader_number
 from .errors import Finding, relative
+from .images import find_originals, sidecar_path
 
 DATASET_VERSION = "1.0.0"  # of the dataset's structure (datapackage.json `version`)
 
@@ -278,9 +279,10 @@ def _same_text(a: str, b: str) -> bool:
 
 
 class _Collector:
-    def __init__(self, settings: Settings, pages: dict[str, dict[str, SourceFile]]):
+    def __init__(self, settings: Settings, pages: dict[str, dict[str, SourceFile]], image_urls: dict[str, str] | None = None):
         self.settings = settings
         self.pages = pages
+        self.image_urls = image_urls or {}  # original's name -> published derivative's name
         self.languages = settings.languages
         self.source = settings.source_language
         self.site_url = settings.site_url.rstrip("/") + "/"
@@ -459,27 +461,26 @@ class _Collector:
             }, CONTACTS_PAGE, self.page_url(CONTACTS_PAGE, self.source) + f"#{org['id']}")
 
     def images(self) -> None:
+        """One record per original image with a sidecar; `file` is the original's name and
+        `url` the published derivative (the originals themselves are never published)."""
         folder = self.settings.docs_dir / IMAGES_DIR
-        for sidecar in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        for original in find_originals(folder) if folder.is_dir() else []:
+            sidecar = sidecar_path(original)
             shown = relative(sidecar, self.settings.root)
             try:
                 text = sidecar.read_text(encoding="utf-8")
                 data = yaml.safe_load(text)
-            except (UnicodeDecodeError, yaml.YAMLError) as error:
-                mark = getattr(error, "problem_mark", None)
-                self.findings.append(Finding(shown, mark.line + 1 if mark else 1, "not a readable UTF-8 YAML file"))
-                continue
-            found = validate_block(data if isinstance(data, dict) else {}, "images", text, shown) if isinstance(data, dict) else [Finding(shown, 1, "the sidecar must be `key: value` lines")]
-            if not found and not (folder / data["file"]).is_file():
-                found = [Finding(shown, _line_of(text, ["file"]), f"file: {data['file']} is not in {IMAGES_DIR}/")]
+            except (OSError, UnicodeDecodeError, yaml.YAMLError):
+                continue  # reported by `portal lint` (images.check_sidecar)
+            found = validate_block(data, "images", text, shown) if isinstance(data, dict) else [Finding(shown, 1, "the sidecar must be `key: value` lines")]
             self.findings += found
             if found:
                 continue
-            image_id = PurePosixPath(data["file"]).stem
-            url = f"{self.site_url}{IMAGES_DIR}/{data['file']}"
-            self.add("images", image_id, {
-                "id": image_id,
-                "file": data["file"],
+            published = self.image_urls.get(original.name)
+            url = f"{self.site_url}{IMAGES_DIR}/{published}" if published else ""
+            self.add("images", original.stem, {
+                "id": original.stem,
+                "file": original.name,
                 "url": url,
                 "alt": self.translated({lang: (data.get("alt") or {}).get(lang, "") for lang in self.languages}),
                 "caption": self.translated({lang: (data.get("caption") or {}).get(lang, "") for lang in self.languages}),
@@ -487,7 +488,7 @@ class _Collector:
                 "credit": data.get("credit"),
                 "license": data.get("license"),
                 "license_url": data.get("license_url"),
-                "source": self.absolute(str(data["source"])),
+                "source": self.absolute(str(data["source"])) if str(data["source"]).startswith(("http", "/")) else str(data["source"]),
             }, None, url)
 
     def check_references(self) -> None:
@@ -543,12 +544,14 @@ def edition_name(title: str, number: int, language: str) -> str:
     return f"{title} ({number})"
 
 
-def collect_records(settings: Settings, pages: dict[str, dict[str, SourceFile]]) -> tuple[Dataset, list[Finding]]:
+def collect_records(settings: Settings, pages: dict[str, dict[str, SourceFile]], image_urls: dict[str, str] | None = None) -> tuple[Dataset, list[Finding]]:
     """The dataset from the loaded pages (content.load_pages), and the problems found, sorted.
 
-    A block that fails its schema is left out; everything else is still collected.
+    `image_urls` maps an original image's file name to its published derivative (the build
+    knows them; without it image records have no URL). A block that fails its schema is left
+    out; everything else is still collected.
     """
-    collector = _Collector(settings, pages)
+    collector = _Collector(settings, pages, image_urls)
     dataset = collector.collect()
     return dataset, sorted(set(collector.findings), key=lambda f: (f.path, f.line or 0, f.message))
 

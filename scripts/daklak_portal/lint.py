@@ -20,7 +20,9 @@ from .content_policy import front_matter_problems, policy_problems
 from .content import FrontMatterError, language_of, markdown_files, split_front_matter
 from .errors import Finding, relative
 from .glossary import GLOSSARY_PAGE, Term, avoided_spellings, load_terms
+from .images import check_sidecar, find_originals
 from .news import POSTS_PREFIX
+from .page_images import IMAGES_FOLDER
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BOM = "\ufeff"
@@ -35,6 +37,9 @@ def lint(settings: Settings, fix: bool = False) -> list[Finding]:
             fix_file(path)
         findings.extend(check_file(path, settings, terms))
     findings.extend(check_nav(settings))
+    images_dir = settings.docs_dir / IMAGES_FOLDER
+    for original in find_originals(images_dir) if images_dir.is_dir() else []:
+        findings.extend(check_sidecar(original, settings.root, settings.languages))
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.message))
 
 

@@ -31,6 +31,7 @@ from .dataset_formats import write_dataset
 from .coverage_dashboard import DASHBOARD, dashboard_markdown
 from .coverage_output import badge_svg
 from .coverage_ui import ui_coverage
+from .page_images import PageImages
 from .page_languages import listing_page_languages, page_languages
 from .page_sources import reader_sources
 from .search import build_search_index
@@ -45,6 +46,9 @@ log = get_plugin_logger(__name__)
 class PortalConfig(Config):
     # Translation-coverage thresholds for `portal coverage` (see coverage.gate_failures).
     coverage = config_options.Type(dict, default={})
+    # Build the Pagefind search index (search.py). Off only to measure another engine
+    # (benchmarks/search_benchmark.py).
+    search_index = config_options.Type(bool, default=True)
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -83,7 +87,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.history = read_history(self.settings.root)
         self.coverage = build_report(self.settings, self.pages, [], self.history)
         self.coverage.ui = ui_coverage(self.settings)
-        self.dataset, invalid = collect_records(self.settings, self.pages)
+        self.images = PageImages(self.settings.docs_dir, self.settings.root)
+        broken = self.images.process()
+        if broken:
+            raise PluginError(f"{len(broken)} image(s) cannot be used; nothing was built:\n" + "\n".join(str(error) for error in broken))
+        self.dataset, invalid = collect_records(self.settings, self.pages, self.images.published_names())
         if invalid:
             listing = "\n".join(str(finding) for finding in invalid)
             raise PluginError(f"{len(invalid)} invalid data record(s) in front matter; nothing was built:\n{listing}")
@@ -122,6 +130,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             generated = File.generated(config, f"{self.language}/{key}", content=markdown)
             generated.dest_uri = page_path(key, self.language, self.settings.source_language) + "index.html"
             files.append(generated)
+        # Images: the derivatives are published; the originals stay in `files` only so that
+        # links to them resolve, and on_post_build deletes their copies from site/.
+        if self.language == self.settings.source_language:
+            for site_path, cached in self.images.derivative_files():
+                derivative = File.generated(config, site_path, abs_src_path=str(cached))
+                files.append(derivative)
         for target in self.coverage.languages:  # the dashboard's badges, one per language
             badge = File.generated(config, f"{self.language}/coverage/badge-{target}.svg", content=badge_svg(f"coverage {target}", self.coverage.percent(target)))
             badge.dest_uri = f"{prefix}coverage/badge-{target}.svg"
@@ -144,6 +158,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             published = self.pages[self.settings.source_language][key].meta["date"]
             markdown = post_header(page.title, published, language, load_translations(language).gettext) + markdown
         return markdown
+
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files) -> str:
+        key = page_key(page.file.src_uri, self.settings.languages)
+        language = self.language if key in self.available[self.language] else self.settings.source_language
+        return self.images.rewrite(html, language)
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
         languages = self.settings.languages
@@ -187,14 +206,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, config: MkDocsConfig):
         site = Path(config.site_dir)
         self._keep_language_404(site)
+        self.images.remove_originals(site)
         if self.language == self._build_languages(config)[-1]:
             # The last language's build: every page of every language is known.
             xml = sitemap_xml(config.site_url, self.available, self.settings.languages, self._last_changed).encode("utf-8")
             (site / "sitemap.xml").write_bytes(xml)
             (site / "sitemap.xml.gz").write_bytes(gzip_bytes(xml))
             write_dataset(self.dataset, site / "data", version=DATASET_VERSION, site_url=config.site_url, created=source_date())
-            indexed = build_search_index(site)
-            log.info("Search index: " + ", ".join(f"{count} {language} pages" for language, count in sorted(indexed.items())))
+            if self.config.search_index:
+                indexed = build_search_index(site)
+                log.info("Search index: " + ", ".join(f"{count} {language} pages" for language, count in sorted(indexed.items())))
 
     def _keep_language_404(self, site: Path) -> None:
         # MkDocs writes one 404.html per build at the site root, so each language's build

@@ -1,0 +1,74 @@
+"""Images in pages: originals become light, credited, EXIF-free <picture> elements.
+
+Editors link an original in Markdown (`![…](../assets/images/lak-lake.jpg)`). The build makes
+its derivatives once (images.py, cached under .cache/images), publishes only the derivatives
+(never the original, which may carry the camera's GPS position), and replaces each <img> of an
+original with a <picture>: the alt text comes from the sidecar in the page's language, the
+first image of a page loads at once, the others lazily.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from .images import ImageError, ProcessedImage, find_originals, picture_html, process_images, read_sidecar, sidecar_path
+
+IMAGES_FOLDER = "assets/images"
+_IMG = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"[^>]*>")
+
+
+class PageImages:
+    def __init__(self, docs_dir: Path, root: Path):
+        self.docs_dir, self.root = docs_dir, root
+        self.images_dir = docs_dir / IMAGES_FOLDER
+        self.cache_dir = root / ".cache" / "images"
+        self.processed: dict[str, ProcessedImage] = {}  # original's name -> derivatives
+        self.sidecars: dict[str, dict] = {}
+
+    def process(self) -> list[ImageError]:
+        """Makes (or takes from the cache) every original's derivatives; returns the errors."""
+        originals = find_originals(self.images_dir) if self.images_dir.is_dir() else []
+        jobs = []
+        for original in originals:
+            data, _findings = read_sidecar(original, self.root)  # findings: reported by lint
+            self.sidecars[original.name] = data
+            jobs.append((original, data))
+        results = process_images(jobs, self.cache_dir / "out", self.cache_dir / "entries", root=self.root)
+        errors = [result for result in results if isinstance(result, ImageError)]
+        self.processed = {original.name: result for (original, _), result in zip(jobs, results) if isinstance(result, ProcessedImage)}
+        return errors
+
+    def remove_originals(self, site: Path) -> None:
+        """Deletes the copies of originals and sidecars MkDocs made in site/: only derivatives,
+        which carry no EXIF, are published."""
+        folder = site / IMAGES_FOLDER
+        for path in folder.iterdir() if folder.is_dir() else []:
+            if path.is_file() and (path.name in self.processed or path.name in self.sidecars or path.suffix == ".yml"):
+                path.unlink()
+
+    def published_names(self) -> dict[str, str]:
+        """Original's name -> its largest JPEG derivative (what the open dataset links to)."""
+        return {name: image.of_format("jpeg")[-1].path for name, image in self.processed.items() if image.of_format("jpeg")}
+
+    def derivative_files(self) -> list[tuple[str, Path]]:
+        """(site path, cached file) of every derivative to publish."""
+        out = self.cache_dir / "out"
+        return [(f"{IMAGES_FOLDER}/{d.path}", out / d.path) for image in self.processed.values() for d in image.derivatives]
+
+    def rewrite(self, html: str, language: str) -> str:
+        """Each <img> of an original becomes a <picture> with the alt text of `language`."""
+        seen = 0
+
+        def replace(match: re.Match) -> str:
+            nonlocal seen
+            prefix, name = posixpath.split(match.group(1))
+            image = self.processed.get(name)
+            if image is None or not prefix.endswith(IMAGES_FOLDER):
+                return match.group(0)
+            alt = (self.sidecars.get(name, {}).get("alt") or {}).get(language, "")
+            seen += 1
+            return picture_html(image, alt, language, lazy=seen > 1, src_prefix=prefix + "/")
+
+        return _IMG.sub(replace, html)
