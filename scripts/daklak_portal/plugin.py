@@ -6,6 +6,7 @@ build per language, so every event here runs once per language; `self.language` 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,6 +37,7 @@ from .page_languages import listing_page_languages, page_languages
 from .page_sources import reader_sources
 from .search import build_search_index
 from .sections import INTRO
+from .social_cards import Fonts, card_file, card_path
 from .security import add_policy_meta
 from .sitemap import gzip_bytes, sitemap_xml
 from .translations import load_translations
@@ -61,6 +63,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.source_404: bytes | None = None
         self.home = "/"  # absolute path of the current language's home page
         self.generated: set[str] = set()  # keys of this language's generated listing pages
+        self.cards: dict[str, Path] = {}  # site path -> cached PNG of each page's social card
 
     # -- configuration: runs first in every language's build ---------------------------------
 
@@ -87,6 +90,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.history = read_history(self.settings.root)
         self.coverage = build_report(self.settings, self.pages, [], self.history)
         self.coverage.ui = ui_coverage(self.settings)
+        self.card_fonts = Fonts(self.settings.docs_dir / "assets" / "fonts")
+        self.source_site_name = config.site_name  # the first build is the source language's
         self.images = PageImages(self.settings.docs_dir, self.settings.root)
         broken = self.images.process()
         if broken:
@@ -178,6 +183,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
         if source_page := self.pages[self.settings.source_language].get(key):
             context["portal_sources"] = reader_sources(source_page.meta, self.language, self.home)
+        # The preview image when the page is shared, in the language the page is written in.
+        card = card_path(key, info.content_language)
+        site_name = config.site_name if info.content_language == self.language else self.source_site_name
+        self.cards[card] = card_file(page.title, site_name, info.content_language, self.card_fonts, self.settings.root / ".cache" / "cards")
+        context["portal_card"] = card
 
         changed = self._last_changed(info.content_language, key)
         if changed is not None:
@@ -206,6 +216,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, config: MkDocsConfig):
         site = Path(config.site_dir)
         self._keep_language_404(site)
+        for site_path, cached in self.cards.items():
+            (site / site_path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cached, site / site_path)
         self.images.remove_originals(site)
         if self.language == self._build_languages(config)[-1]:
             # The last language's build: every page of every language is known.

@@ -1,0 +1,135 @@
+"""Social cards: the preview image shown when a page is shared, drawn in the page's language.
+
+Pillow (with libraqm, so Khmer is shaped correctly) draws the title with the portal's own
+self-hosted fonts (docs/assets/fonts: no network). The fonts are split by Unicode range like
+the web fonts they are, so each character is drawn with the face that covers it. Lines wrap
+at word boundaries: spaces for Latin text, khmer-nltk's words for Khmer (which has no spaces
+between words). Cards are cached by their content, so an unchanged page costs nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .lint import write_atomically
+
+WIDTH, HEIGHT = 1200, 630
+CARD_VERSION = 1
+BACKGROUND, BAND, TEXT, MUTED = (15, 61, 38), (27, 94, 59), (255, 255, 255), (214, 232, 220)
+_KHMER = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]+")
+# (first, last code point, font file stem) in the order the web fonts declare them.
+_FACES = (
+    (0x1780, 0x17FF, "noto-sans-khmer-khmer"),
+    (0x19E0, 0x19FF, "noto-sans-khmer-khmer"),
+    (0x0102, 0x0103, "noto-sans-vietnamese"), (0x0110, 0x0111, "noto-sans-vietnamese"),
+    (0x0128, 0x0129, "noto-sans-vietnamese"), (0x0168, 0x0169, "noto-sans-vietnamese"),
+    (0x01A0, 0x01A1, "noto-sans-vietnamese"), (0x01AF, 0x01B0, "noto-sans-vietnamese"),
+    (0x0300, 0x0323, "noto-sans-vietnamese"), (0x1EA0, 0x1EF9, "noto-sans-vietnamese"),
+    (0x0100, 0x02BA, "noto-sans-latin-ext"), (0x1E00, 0x1EFF, "noto-sans-latin-ext"),
+)
+
+
+class Fonts:
+    def __init__(self, fonts_dir: Path):
+        self.fonts_dir = fonts_dir
+
+    @lru_cache(maxsize=None)
+    def face(self, stem: str, bold: bool, size: int) -> ImageFont.FreeTypeFont:
+        path = self.fonts_dir / f"{stem}-{700 if bold else 400}-normal.woff2"
+        return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM)
+
+    def for_char(self, char: str, bold: bool, size: int) -> ImageFont.FreeTypeFont:
+        point = ord(char)
+        stem = next((name for first, last, name in _FACES if first <= point <= last), "noto-sans-latin")
+        return self.face(stem, bold, size)
+
+
+def runs(text: str, fonts: Fonts, bold: bool, size: int) -> list[tuple[str, ImageFont.FreeTypeFont]]:
+    """The text cut where the font changes (Khmer clusters stay whole)."""
+    out: list[tuple[str, ImageFont.FreeTypeFont]] = []
+    for char in text:
+        font = fonts.for_char(char, bold, size) if not (out and "\u0300" <= char <= "\u036f") else out[-1][1]
+        if out and out[-1][1] is font:
+            out[-1] = (out[-1][0] + char, font)
+        else:
+            out.append((char, font))
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Where a line may break: after each Latin word (with its space) and each Khmer word."""
+    from khmernltk import word_tokenize
+
+    pieces: list[str] = []
+    for chunk in re.findall(r"\S+\s*", text):
+        if _KHMER.search(chunk):
+            tokens = [token for token in word_tokenize(chunk.rstrip()) if token]
+            tokens[-1] += chunk[len(chunk.rstrip()):]  # keep the space that followed the chunk
+            pieces += tokens
+        else:
+            pieces.append(chunk)
+    return pieces
+
+
+def wrap(text: str, fonts: Fonts, bold: bool, size: int, width: int) -> list[str]:
+    lines, line = [], ""
+    for piece in words(text):
+        candidate = line + piece
+        if line and measure(candidate.rstrip(), fonts, bold, size) > width:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line = candidate
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def measure(text: str, fonts: Fonts, bold: bool, size: int) -> float:
+    return sum(font.getlength(part) for part, font in runs(text, fonts, bold, size))
+
+
+def draw_text(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, fonts: Fonts, bold: bool, size: int, fill, language: str) -> None:
+    x, y = xy
+    for part, font in runs(text, fonts, bold, size):
+        draw.text((x, y), part, font=font, fill=fill, language=language)
+        x += font.getlength(part)
+
+
+def render_card(title: str, site_name: str, language: str, fonts: Fonts) -> Image.Image:
+    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, WIDTH, 96), fill=BAND)
+    draw_text(draw, (64, 24), site_name, fonts, True, 36, MUTED, language)
+    for size in (72, 64, 56, 48):  # the largest size at which the title fits in four lines
+        lines = wrap(title, fonts, True, size, WIDTH - 128)
+        if len(lines) <= 4:
+            break
+    line_height = int(size * (1.75 if language == "km" else 1.3))  # room for Khmer subscripts
+    top = 96 + (HEIGHT - 96 - 60 - line_height * len(lines)) // 2
+    for number, line in enumerate(lines[:4]):
+        draw_text(draw, (64, top + number * line_height), line, fonts, True, size, TEXT, language)
+    draw.rectangle((64, HEIGHT - 44, 184, HEIGHT - 36), fill=(242, 193, 78))
+    return image
+
+
+def card_file(title: str, site_name: str, language: str, fonts: Fonts, cache_dir: Path) -> Path:
+    """The card's PNG in the cache (drawn only when its content changed)."""
+    key = hashlib.sha256(f"{CARD_VERSION}\0{language}\0{site_name}\0{title}".encode()).hexdigest()[:16]
+    path = cache_dir / f"{key}.png"
+    if not path.is_file():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp.png")
+        render_card(title, site_name, language, fonts).save(temporary, optimize=True)
+        temporary.replace(path)
+    return path
+
+
+def card_path(key: str, language: str) -> str:
+    """Site path of a page's card: assets/cards/en/tourism/lak-lake.png."""
+    return f"assets/cards/{language}/{key.removesuffix('.md')}.png"

@@ -1,0 +1,53 @@
+"""Social cards: drawn offline from the committed fonts, Khmer wrapped between words, cached."""
+
+from pathlib import Path
+
+import pytest
+from khmernltk import word_tokenize
+from PIL import Image
+
+from conftest import PROJECT
+from daklak_portal import social_cards
+from daklak_portal.social_cards import Fonts, card_file, wrap
+
+FONTS = Fonts(PROJECT / "docs/assets/fonts")
+KHMER_TITLE = "សមាគមមិត្តភាពខេត្តដាក់ឡាក់ និងខេត្តមណ្ឌលគិរី បន្តសុពលភាពអនុស្សរណៈនៃការយោគយល់គ្នាស្ដីពីកិច្ចសហប្រតិបត្តិការ"
+
+
+def test_khmer_title_wraps_only_between_words():
+    lines = wrap(KHMER_TITLE, FONTS, True, 72, 1072)
+    assert len(lines) >= 3
+    assert "".join(lines).replace(" ", "") == KHMER_TITLE.replace(" ", "")  # nothing lost or added
+    boundaries, at = set(), 0
+    for token in word_tokenize(KHMER_TITLE.replace(" ", "")):
+        at += len(token)
+        boundaries.add(at)
+    done = 0
+    for line in lines[:-1]:
+        done += len(line.replace(" ", ""))
+        assert done in boundaries, f"a line breaks inside a word after {line!r}"
+
+
+def test_vietnamese_title_wraps_at_spaces_and_keeps_diacritics():
+    title = "Không gian văn hóa Cồng chiêng Tây Nguyên – Di sản văn hóa phi vật thể của nhân loại"
+    lines = wrap(title, FONTS, True, 72, 1072)
+    assert " ".join(lines) == title
+
+
+def test_card_is_a_1200x630_png_and_is_cached(tmp_path, monkeypatch):
+    path = card_file("Hồ Lắk", "Cổng thông tin đối ngoại tỉnh Đắk Lắk", "vi", FONTS, tmp_path)
+    with Image.open(path) as card:
+        assert card.size == (1200, 630)
+        # the title is drawn: white pixels in the middle band
+        assert any(pixel == (255, 255, 255) for pixel in card.crop((64, 200, 600, 450)).getdata())
+    monkeypatch.setattr(social_cards, "render_card", lambda *args: pytest.fail("re-rendered an unchanged card"))
+    assert card_file("Hồ Lắk", "Cổng thông tin đối ngoại tỉnh Đắk Lắk", "vi", FONTS, tmp_path) == path
+
+
+def test_every_real_page_has_its_card(built_real_site):
+    page = (built_real_site / "km/tourism/ganh-da-dia/index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:image" content="https://daklak-portal.example.org/assets/cards/km/tourism/ganh-da-dia.png">' in page
+    with Image.open(built_real_site / "assets/cards/km/tourism/ganh-da-dia.png") as card:
+        assert card.size == (1200, 630)
+    untranslated = (built_real_site / "km/province/history/index.html").read_text(encoding="utf-8")
+    assert "assets/cards/vi/province/history.png" in untranslated  # the Vietnamese page's card
