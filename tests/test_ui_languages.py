@@ -1,27 +1,20 @@
 """Our Khmer and Vietnamese UI partials cover every key of the installed Material's English one."""
 
-import re
 from pathlib import Path
 
 import material
 import pytest
 
 from conftest import PROJECT
+from daklak_portal.coverage_ui import CONFIGURATION_KEYS, partial_strings
 
-KEY_VALUE = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)"', re.M)
-KHMER = re.compile(r"[\u1780-\u17ff]")
-# Keys that configure rather than show text: they must exist but are not prose.
-CONFIGURATION_KEYS = {"language", "direction", "search.config.lang", "search.config.pipeline", "search.config.separator"}
+from daklak_portal.text_language import KHMER
 # Reviewed: texts that may stay as in English (brand and format names).
 SAME_AS_ENGLISH_ALLOWED = {"vi": set(), "km": set()}
 
 
-def strings(path: Path) -> dict[str, str]:
-    return dict(KEY_VALUE.findall(path.read_text(encoding="utf-8")))
-
-
-ENGLISH = strings(Path(material.__file__).parent / "templates/partials/languages/en.html")
-OURS = {language: strings(PROJECT / f"overrides/partials/languages/{language}.html") for language in ("vi", "km")}
+ENGLISH = partial_strings(Path(material.__file__).parent / "templates/partials/languages/en.html")
+OURS = {language: partial_strings(PROJECT / f"overrides/partials/languages/{language}.html") for language in ("vi", "km")}
 
 
 def test_material_english_partial_was_read():

@@ -20,13 +20,13 @@ from .git_history import GitHistory, commit_before, commit_exists, file_at, is_s
 from .sections import INTRO, fingerprint, fingerprints, split_sections
 from .stamps import Stamp, read_stamp
 from .text_language import is_vietnamese_paragraph, paragraphs
+from .text_language import KHMER
 
 STATUSES = ("orphan", "missing", "outdated", "partial", "translated")
 SCHEMA_VERSION = 1
 
 _LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#[^)]*)?\)")
 _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
-_KHMER = re.compile(r"[\u1780-\u17ff]")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ỹ]{2,}")
 _CODE = re.compile(r"`[^`]*`")
 _MARKED = re.compile(r"<(\w+)[^>]*\blang=\"\w+\"[^>]*>.*?</\1>", re.S)
@@ -272,7 +272,7 @@ def _partial_reasons(source_sections: dict[str, str], translation: SourceFile, s
 def _is_latin_paragraph(text: str) -> bool:
     """A Khmer-page paragraph in Latin script: six or more Latin words and no Khmer at all."""
     plain = _URL.sub(" ", _CODE.sub(" ", _MARKED.sub(" ", text)))
-    return not _KHMER.search(plain) and len(_LATIN_WORD.findall(plain)) >= 6
+    return not KHMER.search(plain) and len(_LATIN_WORD.findall(plain)) >= 6
 
 
 def _normalise_key(key: str) -> str:

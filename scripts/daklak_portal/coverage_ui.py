@@ -14,16 +14,16 @@ _KEY_VALUE = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)"', re.M)
 CONFIGURATION_KEYS = {"language", "direction", "search.config.lang", "search.config.pipeline", "search.config.separator"}
 
 
-def _partial_strings(path: Path) -> dict[str, str]:
+def partial_strings(path: Path) -> dict[str, str]:
     return dict(_KEY_VALUE.findall(path.read_text(encoding="utf-8"))) if path.is_file() else {}
 
 
 def material_keys(settings: Settings, language: str) -> dict[str, int]:
     """Material's interface keys: the project's override of the partial wins over Material's."""
     installed = Path(material.__file__).parent / "templates/partials/languages"
-    english = _partial_strings(installed / "en.html")
+    english = partial_strings(installed / "en.html")
     override = settings.root / "overrides/partials/languages" / f"{language}.html"
-    strings = _partial_strings(override if override.is_file() else installed / f"{language}.html")
+    strings = partial_strings(override if override.is_file() else installed / f"{language}.html")
     texts = [key for key in english if key not in CONFIGURATION_KEYS]
     if language == "en":
         translated = sum(1 for key in texts if strings.get(key))

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Callable
+from .text_language import KHMER
 
 GLOSSARY_PAGE = "about/glossary.md"
 # Where a spelling may legitimately appear: link targets and bare URLs are not prose.
 _NOT_PROSE = re.compile(r"\]\([^)]*\)|<[^>]+>|https?://\S+")
-_KHMER = re.compile(r"[\u1780-\u17ff]")
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def avoided_spellings(text: str, terms: list[Term], language: str) -> list[tuple
 
 def _spelling_pattern(spelling: str) -> re.Pattern:
     """Whole words for Latin script; Khmer writes no spaces between words, so any occurrence."""
-    if _KHMER.search(spelling):
+    if KHMER.search(spelling):
         return re.compile(re.escape(spelling))
     return re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)")
 

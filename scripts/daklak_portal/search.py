@@ -27,8 +27,8 @@ import logging
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from .text_language import KHMER
 
-KHMER_RUN = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]+")
 # Parts of a page that are not its content.
 SKIPPED_CLASSES = ("portal-sources", "portal-notice", "portal-updated", "headerlink", "md-source-file")
 UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -107,10 +107,10 @@ def segment_khmer(text: str) -> tuple[str, set[str]]:
 
     def cut(match: re.Match) -> str:
         tokens = [token for token in word_tokenize(match.group(0)) if token.strip()]
-        words.update(token for token in tokens if KHMER_RUN.fullmatch(token))
+        words.update(token for token in tokens if KHMER.fullmatch(token))
         return " " + " ".join(tokens) + " "
 
-    return " ".join(KHMER_RUN.sub(cut, text).split()), words
+    return " ".join(KHMER.sub(cut, text).split()), words
 
 
 def fold_d(text: str) -> str:

@@ -17,11 +17,11 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .lint import write_atomically
+from .text_language import KHMER
 
 WIDTH, HEIGHT = 1200, 630
 CARD_VERSION = 1
 BACKGROUND, BAND, TEXT, MUTED = (15, 61, 38), (27, 94, 59), (255, 255, 255), (214, 232, 220)
-_KHMER = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]+")
 # (first, last code point, font file stem) in the order the web fonts declare them.
 _FACES = (
     (0x1780, 0x17FF, "noto-sans-khmer-khmer"),
@@ -67,7 +67,7 @@ def words(text: str) -> list[str]:
 
     pieces: list[str] = []
     for chunk in re.findall(r"\S+\s*", text):
-        if _KHMER.search(chunk):
+        if KHMER.search(chunk):
             tokens = [token for token in word_tokenize(chunk.rstrip()) if token]
             tokens[-1] += chunk[len(chunk.rstrip()):]  # keep the space that followed the chunk
             pieces += tokens

@@ -16,7 +16,8 @@ VIETNAMESE_FUNCTION_WORDS = frozenset(
 ENGLISH_FUNCTION_WORDS = frozenset("the and of in to a an is are for on with by from at as was were it this that or its be has have".split())
 _BLOCK_START = re.compile(r"\s*(?:[-*+]|\d+\.|#+|\|)\s")  # a list item, heading or table row
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_KHMER = re.compile(r"[\u1780-\u17ff]")
+# Khmer letters and Khmer symbols: one definition for every module that tells Khmer apart.
+KHMER = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]+")
 # Passages marked as Vietnamese are where Vietnamese belongs: they are not counted.
 _MARKED_VIETNAMESE = re.compile(r"<(\w+)[^>]*\blang=\"vi\"[^>]*>.*?</\1>", re.S)
 
@@ -31,7 +32,7 @@ def is_vietnamese_paragraph(text: str) -> bool:
     if text.isascii():
         return False  # every rule below needs a word with a Vietnamese letter
     unmarked = _MARKED_VIETNAMESE.sub(" ", text)
-    words = [word.lower() for word in _WORD.findall(_KHMER.sub(" ", unmarked))]
+    words = [word.lower() for word in _WORD.findall(KHMER.sub(" ", unmarked))]
     if not words:
         return False
     grammar = sum(1 for word in words if word in VIETNAMESE_FUNCTION_WORDS)
