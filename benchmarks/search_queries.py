@@ -12,7 +12,7 @@ import yaml
 QUERIES = Path(__file__).resolve().parent.parent / "tests/search/queries.yml"
 BOXES = {
     "pagefind": {"open": None, "input": "#portal-search-input", "status": "#portal-search-status", "links": "#portal-search-results a", "done": lambda text: bool(text) and "…" not in text},
-    "lunr": {"open": "label[for=__search]", "input": ".md-search__input", "status": ".md-search-result__meta", "links": ".md-search-result__item > a", "done": lambda text: bool(text) and "Initializing" not in text},
+    "lunr": {"open": None, "input": ".md-search__input", "status": ".md-search-result__meta", "links": ".md-search-result__item > a", "done": lambda text: bool(text) and "Initializing" not in text},
 }
 
 
@@ -33,14 +33,18 @@ def run_query(page, base: str, language: str, query: str, engine: str = "pagefin
     of search files fetched until then."""
     box = BOXES[engine]
     transferred: list[int] = []
+    code: list[int] = []  # the engine's own scripts and WebAssembly (cached after the first visit)
 
     def count(response):
         url = response.url
         if "/pagefind/" in url or "/search/" in url or "/workers/" in url or "lunr" in url:
             try:
-                transferred.append(len(response.body()))
+                size = len(response.body())
             except Exception:  # a response without a body (redirect, aborted)
-                pass
+                return
+            transferred.append(size)
+            if url.endswith((".js", "wasm.unknown.pagefind", "wasm.en.pagefind")) or "/workers/" in url:
+                code.append(size)
 
     page.on("response", count)
     page.goto(base + ("" if language == "vi" else f"{language}/"), wait_until="load")
@@ -57,7 +61,7 @@ def run_query(page, base: str, language: str, query: str, engine: str = "pagefin
     elapsed_ms = (time.perf_counter() - started) * 1000
     links = page.eval_on_selector_all(box["links"], "els => els.map(e => new URL(e.href).pathname)")
     page.remove_listener("response", count)
-    return {"results": links, "ms": elapsed_ms, "bytes": sum(transferred), "status": status}
+    return {"results": links, "ms": elapsed_ms, "bytes": sum(transferred), "index_bytes": sum(transferred) - sum(code), "status": status}
 
 
 def evaluate(page, base: str, engine: str = "pagefind", top: int = 5) -> list[dict]:

@@ -51,6 +51,8 @@ class PortalConfig(Config):
     # Build the Pagefind search index (search.py). Off only to measure another engine
     # (benchmarks/search_benchmark.py).
     search_index = config_options.Type(bool, default=True)
+    # Draw a social card per page (social_cards.py). Off only in benchmarks of other parts.
+    social_cards = config_options.Type(bool, default=True)
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -183,11 +185,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
         if source_page := self.pages[self.settings.source_language].get(key):
             context["portal_sources"] = reader_sources(source_page.meta, self.language, self.home)
-        # The preview image when the page is shared, in the language the page is written in.
-        card = card_path(key, info.content_language)
-        site_name = config.site_name if info.content_language == self.language else self.source_site_name
-        self.cards[card] = card_file(page.title, site_name, info.content_language, self.card_fonts, self.settings.root / ".cache" / "cards")
-        context["portal_card"] = card
+        if self.config.social_cards:
+            # The preview image when the page is shared, in the language the page is written in.
+            card = card_path(key, info.content_language)
+            site_name = config.site_name if info.content_language == self.language else self.source_site_name
+            self.cards[card] = card_file(page.title, site_name, info.content_language, self.card_fonts, self.settings.root / ".cache" / "cards")
+            context["portal_card"] = card
 
         changed = self._last_changed(info.content_language, key)
         if changed is not None:

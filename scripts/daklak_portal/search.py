@@ -8,9 +8,11 @@
   does not fold the letter Đ/đ, which has no decomposition in Unicode, so the document writes
   it D/d and the browser does the same to a query ("yok don" finds "Yok Đôn").
 - Vietnamese words are mostly two syllables written apart ("hồ sơ" is a dossier, "Hồ Lắk" a
-  lake): each pair of neighbouring syllables is also indexed as one token ("hồlắk"), and the
-  browser adds the same pairs to a query of several syllables, so that "ho lak" finds the
-  lake, not every page with "hồ" and "Lắk" somewhere.
+  lake): each pair of neighbouring syllables of a page's title and headings is also indexed as
+  one token ("hồlắk"). The browser first asks for the pairs of a query of several syllables
+  (the phrase in a title or heading), then for the syllables, and lists the phrase matches
+  first: "ho lak" finds the lake, not every page with "hồ" and "Lắk" somewhere. Only titles
+  and headings get pairs, so that the index a reader downloads stays small.
 - Khmer writes no spaces between words: the text of each Khmer page is cut into words with
   khmer-nltk; the words found are written to pagefind/km-words.json so that the browser cuts
   a query into the same words.
@@ -127,7 +129,7 @@ def index_document(page: _PageText) -> tuple[str, set[str]]:
         parts = [text for text, _ in cut]
         words = set().union(*(found for _, found in cut))
     if page.lang == "vi":
-        parts.append(" ".join(syllable_pairs(part) for part in parts))
+        parts.append(" ".join(syllable_pairs(part) for part in parts[:-1]))  # title and headings
     else:
         parts.append("")
     title, *headings, text, pairs = [html.escape(fold_d(part)) for part in parts]

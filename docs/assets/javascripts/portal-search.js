@@ -53,12 +53,11 @@
     }).trim();
   }
 
-  // Vietnamese: the index also holds each pair of neighbouring syllables as one token
-  // (search.py: syllable_pairs); asking for the pairs makes "ho lak" mean the words together.
-  function withSyllablePairs(query) {
+  // Vietnamese: titles and headings are also indexed as pairs of neighbouring syllables
+  // (search.py: syllable_pairs); "ho lak" -> "holak", "khu cong nghiep" -> "khucong congnghiep".
+  function syllablePairs(query) {
     const syllables = query.toLowerCase().match(/[^\s\d.,;:!?()"'«»\-–—]+/g) || [];
-    const pairs = syllables.slice(1).map((syllable, i) => syllables[i] + syllable);
-    return [...syllables, ...pairs].join(" ");
+    return syllables.slice(1).map((syllable, i) => syllables[i] + syllable).join(" ");
   }
 
   function say(text) {
@@ -80,17 +79,27 @@
       const search = await engine();
       // Đ/đ as the index writes it (search.py: fold_d)
       let terms = query.replace(/Đ/g, "D").replace(/đ/g, "d");
-      if (language === "vi") terms = withSyllablePairs(terms);
       if (KHMER.test(terms)) {
         await loadKhmerWords();
         terms = segmentKhmer(terms);
       }
-      const found = await search.search(terms);
+      let found = (await search.search(terms)).results;
+      const pairs = language === "vi" ? syllablePairs(terms) : "";
+      if (pairs) {
+        // The phrase in a title or heading first, then the other pages with the syllables.
+        const phrase = (await search.search(pairs)).results;
+        const first = new Set(phrase.map((result) => result.id));
+        found = [...phrase, ...found.filter((result) => !first.has(result.id))];
+      }
       if (ticket !== latest) return;
-      const shown = await Promise.all(found.results.slice(0, 10).map((result) => result.data()));
-      if (ticket !== latest) return;
-      list.replaceChildren(...shown.map(render));
-      say(count(found.results.length));
+      say(count(found.length));
+      list.replaceChildren();
+      // Each result is shown as soon as its own data arrives, in ranking order.
+      const items = found.slice(0, 10).map(() => list.appendChild(document.createElement("li")));
+      await Promise.all(found.slice(0, 10).map(async (result, index) => {
+        const data = await result.data();
+        if (ticket === latest) items[index].replaceWith(render(data));
+      }));
     } catch (error) {
       say(form.dataset.failed);
     }
