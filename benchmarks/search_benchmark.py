@@ -113,7 +113,7 @@ def measure(site: Path, engine: str, synthetic: bool) -> dict:
                 runs = []
                 for query in queries:
                     context = browser.new_context()
-                    runs.append(run_query(context.new_page(), base, language, query, engine))
+                    runs.append(run_query(context.new_page(), base, language, query, engine, wait_all=False))
                     context.close()
                 first[language] = {"bytes": statistics.median(r["bytes"] for r in runs), "index": statistics.median(r["index_bytes"] for r in runs), "ms": statistics.median(r["ms"] for r in runs)}
             context = browser.new_context()
