@@ -20,26 +20,26 @@ from . import reproducible
 from .config import Settings, load_settings
 from .contacts import organizations
 from .content import load_pages, page_key, page_path
+from .coverage import build_report
+from .coverage_dashboard import DASHBOARD, dashboard_markdown
+from .coverage_output import badge_svg
+from .coverage_ui import ui_coverage
+from .dataset import DATASET_VERSION, collect_records, page_jsonld, source_date
+from .dataset_formats import write_dataset
 from .dates import format_reader_date
 from .errors import relative
 from .git_history import GitHistory, read_history
 from .glossary import GLOSSARY_PAGE, glossary_table, load_terms
 from .lint import lint
 from .news import NEWS_INDEX, POSTS_PREFIX, generated_pages, index_markdown, post_header, posts_in
-from .coverage import build_report
-from .dataset import DATASET_VERSION, collect_records, page_jsonld, source_date
-from .dataset_formats import write_dataset
-from .coverage_dashboard import DASHBOARD, dashboard_markdown
-from .coverage_output import badge_svg
-from .coverage_ui import ui_coverage
 from .page_images import PageImages
 from .page_languages import listing_page_languages, page_languages
 from .page_sources import reader_sources
 from .search import build_search_index
 from .sections import INTRO
-from .social_cards import Fonts, card_file, card_path
 from .security import add_policy_meta
 from .sitemap import gzip_bytes, sitemap_xml
+from .social_cards import Fonts, card_file, card_path
 from .translations import load_translations
 
 log = get_plugin_logger(__name__)
