@@ -129,11 +129,12 @@ def measure(site: Path, engine: str, synthetic: bool) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000, help="synthetic pages per language (default 1000)")
+    parser.add_argument("--engines", default="pagefind,lunr", help="engines to measure (default: pagefind,lunr)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
         for synthetic in (0, args.pages):
-            for engine in ("pagefind", "lunr"):
+            for engine in args.engines.split(","):
                 root = make_project(Path(tmp), engine, synthetic)
                 seconds = build(root)
                 result = measure(root / "site", engine, bool(synthetic))

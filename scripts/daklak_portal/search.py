@@ -16,6 +16,9 @@
 - Khmer writes no spaces between words: the text of each Khmer page is cut into words with
   khmer-nltk; the words found are written to pagefind/km-words.json so that the browser cuts
   a query into the same words.
+- Each word is indexed at most MAX_REPEATS times per page: the index stores every occurrence,
+  so the posting lists of common words ("khu", "ខេត្ត") would make a reader download hundreds
+  of kilobytes for one query; three occurrences keep enough of the word's weight for ranking.
 - Results show the page's title and description (not an excerpt of the folded index text).
   The HTML readers see is not changed.
 """
@@ -120,6 +123,21 @@ def fold_d(text: str) -> str:
     return text.replace("Đ", "D").replace("đ", "d")
 
 
+MAX_REPEATS = 3
+
+
+def cap_repeats(text: str, limit: int = MAX_REPEATS) -> str:
+    """The text with each word's occurrences after the `limit`-th left out."""
+    seen: dict[str, int] = {}
+    kept = []
+    for word in text.split():
+        key = word.lower()
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= limit:
+            kept.append(word)
+    return " ".join(kept)
+
+
 def index_document(page: _PageText) -> tuple[str, set[str]]:
     """The HTML Pagefind indexes for a page (folded, Khmer segmented), and its Khmer words."""
     parts = [page.title.strip(), *(h.strip() for h in page.headings), page.text]
@@ -132,6 +150,7 @@ def index_document(page: _PageText) -> tuple[str, set[str]]:
         parts.append(" ".join(syllable_pairs(part) for part in parts[:-1]))  # title and headings
     else:
         parts.append("")
+    parts[-2] = cap_repeats(parts[-2])  # the body text
     title, *headings, text, pairs = [html.escape(fold_d(part)) for part in parts]
     shown_title = html.escape(page.title.strip(), quote=True)  # as readers see it, not folded
     description = html.escape(page.description, quote=True)
