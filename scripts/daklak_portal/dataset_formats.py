@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .lint import write_atomically
+from .files import write_atomically
 from .dataset import PRIMARY_KEYS, FOREIGN_KEYS, PROVINCE, COUNTRY, RECORD_TYPES, Dataset, Record
 
 PACKAGE_NAME = "daklak-open-promotional-data"

@@ -18,7 +18,8 @@ from .config import Settings
 from .content import read_source_file
 from .errors import PortalError, relative
 from .git_history import last_commit_of
-from .lint import SLUG, write_atomically
+from .files import write_atomically
+from .lint import SLUG
 from .news import POSTS_PREFIX
 from .sections import fingerprints
 from .stamps import stamp_block

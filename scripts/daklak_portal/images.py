@@ -88,7 +88,6 @@ import os
 import re
 import shutil
 import struct
-import tempfile
 import threading
 import warnings
 import zlib
@@ -104,6 +103,7 @@ import PIL
 import yaml
 from PIL import Image, ImageFile, ImageOps, features
 
+from .files import write_atomically
 from .errors import Finding, PortalError, relative
 
 # Bump when the pipeline's output changes for the same input (resampling, naming, XMP layout…).
@@ -533,7 +533,7 @@ def _encode_all(image, stem, key, widths, formats, xmp, entry_dir: Path):
             out.save(buffer, _PIL_FORMATS[fmt], xmp=xmp, exif=b"", **ENCODER_SETTINGS[fmt])
             data = buffer.getvalue()
             name = f"{stem}.{key[:HASH_LENGTH]}-{width}.{_EXTENSIONS[fmt]}"
-            _write_bytes_atomically(entry_dir / name, data)
+            write_atomically(entry_dir / name, data)
             derivatives.append(Derivative(name, fmt, width, height, len(data)))
     largest = max(derivatives, key=lambda d: d.width)
     manifest = {
@@ -544,7 +544,7 @@ def _encode_all(image, stem, key, widths, formats, xmp, entry_dir: Path):
         "derivatives": [d.__dict__ for d in derivatives],
     }
     # Written last: an entry exists only when all its files do.
-    _write_bytes_atomically(entry_dir / "manifest.json", json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"))
+    write_atomically(entry_dir / "manifest.json", json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"))
     return tuple(derivatives), largest.width, largest.height
 
 
@@ -594,20 +594,6 @@ def _publish(entry_dir: Path, out_dir: Path, derivatives: Sequence[Derivative]) 
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
-
-
-def _write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Bytes to a temporary file beside the target, then a rename. (lint.write_atomically is the
-    text twin for existing files: it keeps their mode, so it cannot create a new file.)"""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # --------------------------------------------------------------------------- markup

@@ -6,9 +6,7 @@ The MkDocs plugin runs the same checks before anything is written to site/.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -19,6 +17,7 @@ from .config import Settings
 from .content_policy import front_matter_problems, policy_problems
 from .content import FrontMatterError, language_of, markdown_files, split_front_matter
 from .errors import Finding, relative
+from .files import write_atomically
 from .glossary import GLOSSARY_PAGE, Term, avoided_spellings, load_terms
 from .images import check_sidecar, find_originals
 from .news import POSTS_PREFIX
@@ -162,16 +161,3 @@ def fix_file(path: Path) -> bool:
         return False
     write_atomically(path, fixed)
     return True
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Writes to a temporary file beside the target, then renames: never a half-written file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -66,6 +66,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.home = "/"  # absolute path of the current language's home page
         self.generated: set[str] = set()  # keys of this language's generated listing pages
         self.cards: dict[str, Path] = {}  # site path -> cached PNG of each page's social card
+        self.catalogs: dict = {}  # language -> compiled gettext catalog
 
     # -- configuration: runs first in every language's build ---------------------------------
 
@@ -111,7 +112,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_env(self, env, config: MkDocsConfig, files):
         # Our templates' strings go through the language's gettext catalog.
         env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(load_translations(self.language), newstyle=True)
+        env.install_gettext_translations(self._translations(self.language), newstyle=True)
         orgs = organizations(self.pages, self.settings.source_language, self.language)
         env.globals["portal_footer_organization"] = orgs.get(config.extra.get("footer_organization"))
         # Absolute paths (from site_url) so that they also work on the 404 page, at any depth.
@@ -127,7 +128,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     @event_priority(-110)  # after the i18n plugin has chosen this language's files
     def on_files(self, files, config: MkDocsConfig):
         # Older-news pages and yearly archives, for this language's own posts only.
-        gettext = load_translations(self.language).gettext
+        gettext = self._translations(self.language).gettext
         posts = posts_in(self.language, self.pages, self.settings.source_language)
         pages = generated_pages(posts, self.language, gettext)
         pages[DASHBOARD] = dashboard_markdown(self.coverage, self.language, self._language_names(config), gettext)
@@ -154,16 +155,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if key == NEWS_INDEX and key in self.available[self.language]:
             # The listing of this language's own posts; a fallback copy gets none.
             posts = posts_in(self.language, self.pages, self.settings.source_language)
-            markdown += index_markdown(posts, self.language, load_translations(self.language).gettext)
+            markdown += index_markdown(posts, self.language, self._translations(self.language).gettext)
         elif key == GLOSSARY_PAGE and key in self.available[self.language]:
             terms = load_terms(self.pages[self.settings.source_language][key].meta)
             names = self._language_names(config)
-            markdown += glossary_table(terms, self.settings.languages, names, load_translations(self.language).gettext)
+            markdown += glossary_table(terms, self.settings.languages, names, self._translations(self.language).gettext)
         elif key.startswith(POSTS_PREFIX):
             # Title, then the date of publication, in the language the post is written in.
             language = self.language if key in self.available[self.language] else self.settings.source_language
             published = self.pages[self.settings.source_language][key].meta["date"]
-            markdown = post_header(page.title, published, language, load_translations(language).gettext) + markdown
+            markdown = post_header(page.title, published, language, self._translations(language).gettext) + markdown
         return markdown
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files) -> str:
@@ -255,6 +256,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def _last_changed(self, language: str, key: str):
         path = relative(self.settings.language_dir(language) / key, self.settings.root)
         return self.history.last_changed(path)
+
+    def _translations(self, language: str):
+        """The language's compiled gettext catalog, read once per build."""
+        if language not in self.catalogs:
+            self.catalogs[language] = load_translations(language)
+        return self.catalogs[language]
 
     def _build_languages(self, config: MkDocsConfig) -> list[str]:
         return [entry.locale for entry in config.plugins["i18n"].config.languages if entry.build]

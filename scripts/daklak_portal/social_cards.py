@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .lint import write_atomically
 from .text_language import KHMER
 
 WIDTH, HEIGHT = 1200, 630

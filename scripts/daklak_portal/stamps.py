@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from .content import split_front_matter
-from .lint import write_atomically
+from .files import write_atomically
 
 
 @dataclass(frozen=True)
