@@ -181,3 +181,20 @@ def test_vietnamese_search_without_diacritics(page, server):
     assert first.get_attribute("href").endswith("/tourism/yok-don-national-park/")
     assert "Yok Đôn" in first.inner_text()
     shot(page, "search-vietnamese-no-diacritics")
+
+
+def test_vietnamese_query_with_diacritics_lists_exact_matches_first(page, server):
+    """'cồng' (gong) and 'cổng' (portal) are both 'cong' without marks: typed with their marks,
+    each lists first the page where it stands as typed."""
+    import sys
+
+    sys.path.insert(0, str(PROJECT / "benchmarks"))
+    from search_queries import run_query
+
+    gong = run_query(page, server.base, "vi", "cồng")["results"]
+    portal = run_query(page, server.base, "vi", "cổng")["results"]
+    folded = run_query(page, server.base, "vi", "cong")["results"]
+    assert gong[0] == "/province/gong-culture/", gong
+    assert "/about/" in portal[:3] and "/province/gong-culture/" not in portal[:3], portal
+    assert {"/province/gong-culture/", "/about/"} <= set(folded), folded  # without marks, both are found
+    assert folded[:3] != portal[:3], folded  # the marks changed the order

@@ -4,15 +4,16 @@
   out, so a reader only ever finds pages written in the language of the page they are on.
 - Each page is given to Pagefind as a small HTML document made from its article: the title as
   <h1> and the section headings as <h2> (Pagefind ranks words there higher), then the text.
-- Pagefind folds diacritics (so "tay nguyen" finds "Tây Nguyên") and stems English words; it
-  does not fold the letter Đ/đ, which has no decomposition in Unicode, so the document writes
-  it D/d and the browser does the same to a query ("yok don" finds "Yok Đôn").
+- Words are written as search_terms.py says, and the browser writes a query the same way:
+  Latin text folded ("tay nguyen" finds "Tây Nguyên", "yok don" finds "Yok Đôn"), the
+  Telex spelling of each Vietnamese syllable with marks beside it (a query with diacritics
+  lists exact matches first), Khmer words as letters. Pagefind stems English words.
 - Vietnamese words are mostly two syllables written apart ("hồ sơ" is a dossier, "Hồ Lắk" a
   lake): each pair of neighbouring syllables of a page's title and headings is also indexed as
-  one token ("hồlắk"). The browser first asks for the pairs of a query of several syllables
-  (the phrase in a title or heading), then for the syllables, and lists the phrase matches
-  first: "ho lak" finds the lake, not every page with "hồ" and "Lắk" somewhere. Only titles
-  and headings get pairs, so that the index a reader downloads stays small.
+  one token ("holak"). The browser also asks for the pairs of a query of several syllables
+  (the phrase in a title or heading) and lists the phrase matches first: "ho lak" finds the
+  lake, not every page with "hồ" and "Lắk" somewhere. Only titles and headings get pairs, so
+  that the index a reader downloads stays small.
 - Khmer writes no spaces between words: the text of each Khmer page is cut into words with
   khmer-nltk; the words found are written to pagefind/km-words.json so that the browser cuts
   a query into the same words.
@@ -25,13 +26,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
 import json
 import logging
 import re
+import subprocess
+import sys
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
+
+from .errors import PortalError
+from .search_terms import encode_khmer, fold, telex_words
 from .text_language import KHMER
 
 # Parts of a page that are not its content.
@@ -105,22 +111,18 @@ def read_page(path: Path) -> _PageText:
 
 
 def segment_khmer(text: str) -> tuple[str, set[str]]:
-    """Khmer runs cut into words joined by spaces; the set of Khmer words found."""
+    """Khmer runs cut into words, each written as the index writes it (search_terms), joined
+    by spaces; the set of Khmer words found, as written."""
     from khmernltk import word_tokenize  # loads its model once, only when Khmer is indexed
 
     words: set[str] = set()
 
     def cut(match: re.Match) -> str:
-        tokens = [token for token in word_tokenize(match.group(0)) if token.strip()]
-        words.update(token for token in tokens if KHMER.fullmatch(token))
-        return " " + " ".join(tokens) + " "
+        tokens = [token for token in word_tokenize(match.group(0)) if KHMER.fullmatch(token)]
+        words.update(tokens)
+        return " " + " ".join(encode_khmer(token) for token in tokens) + " "
 
     return " ".join(KHMER.sub(cut, text).split()), words
-
-
-def fold_d(text: str) -> str:
-    """Đ/đ written D/d: the one Vietnamese letter Pagefind's diacritic folding leaves alone."""
-    return text.replace("Đ", "D").replace("đ", "d")
 
 
 MAX_REPEATS = 3
@@ -139,26 +141,27 @@ def cap_repeats(text: str, limit: int = MAX_REPEATS) -> str:
 
 
 def index_document(page: _PageText) -> tuple[str, set[str]]:
-    """The HTML Pagefind indexes for a page (folded, Khmer segmented), and its Khmer words."""
+    """The HTML Pagefind indexes for a page (words written as search_terms says), and the
+    page's Khmer words."""
     parts = [page.title.strip(), *(h.strip() for h in page.headings), page.text]
     words: set[str] = set()
+    extra = ""  # words only the index needs: syllable pairs and Telex spellings
     if page.lang == "km":
         cut = [segment_khmer(part) for part in parts]
         parts = [text for text, _ in cut]
         words = set().union(*(found for _, found in cut))
     if page.lang == "vi":
-        parts.append(" ".join(syllable_pairs(part) for part in parts[:-1]))  # title and headings
-    else:
-        parts.append("")
-    parts[-2] = cap_repeats(parts[-2])  # the body text
-    title, *headings, text, pairs = [html.escape(fold_d(part)) for part in parts]
+        pairs = " ".join(syllable_pairs(fold(part)) for part in parts[:-1])  # title and headings
+        extra = pairs + " " + cap_repeats(" ".join(telex_words(" ".join(parts))))
+    parts[-1] = cap_repeats(parts[-1])  # the body text
+    title, *headings, text = [html.escape(fold(part)) for part in parts]
     shown_title = html.escape(page.title.strip(), quote=True)  # as readers see it, not folded
     description = html.escape(page.description, quote=True)
     document = (
         f'<!doctype html><html lang="{page.lang}"><head><meta charset="utf-8">'
         f'<meta data-pagefind-meta="title[content]" content="{shown_title}">'
         f'<meta data-pagefind-meta="description[content]" content="{description}"></head><body>'
-        f"<h1>{title}</h1>" + "".join(f"<h2>{h}</h2>" for h in headings) + f"<p>{text}</p><p>{pairs}</p></body></html>"
+        f"<h1>{title}</h1>" + "".join(f"<h2>{h}</h2>" for h in headings) + f"<p>{text}</p><p>{html.escape(extra)}</p></body></html>"
     )
     return document, words
 
@@ -175,38 +178,42 @@ def syllable_pairs(text: str) -> str:
     return " ".join(pairs)
 
 
-def page_url(site: Path, path: Path) -> str:
-    relative = path.relative_to(site).as_posix()
-    return "/" + relative.removesuffix("index.html")
-
-
-async def _build(site: Path) -> dict[str, int]:
-    from pagefind.index import IndexConfig, PagefindIndex
-
+def write_documents(site: Path, stage: Path) -> tuple[dict[str, int], set[str]]:
+    """The index document of each searchable page of the site, at the page's own path under
+    `stage`; the number of pages per language and the Khmer words found."""
     counts: dict[str, int] = {}
     khmer_words: set[str] = set()
-    async with PagefindIndex(IndexConfig(output_path=str(site / "pagefind"))) as index:
-        for path in sorted(site.rglob("index.html")):
-            if path.relative_to(site).parts[0] in ("pagefind", "assets", "data"):
-                continue
-            page = read_page(path)
-            if page.noindex or not page.lang:
-                continue
-            document, words = index_document(page)
-            khmer_words |= words
-            await index.add_html_file(content=document, url=page_url(site, path))
-            counts[page.lang] = counts.get(page.lang, 0) + 1
-    (site / "pagefind" / "km-words.json").write_text(json.dumps(sorted(khmer_words), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    for name in UNUSED_BUNDLE_FILES:
-        (site / "pagefind" / name).unlink(missing_ok=True)
-    # Pagefind lists the languages in hash-map order, which changes from run to run: sort
-    # them, so that two builds stay byte-identical.
-    entry = site / "pagefind" / "pagefind-entry.json"
-    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return counts
+    for path in sorted(site.rglob("index.html")):
+        relative = path.relative_to(site)
+        if relative.parts[0] in ("pagefind", "assets", "data"):
+            continue
+        page = read_page(path)
+        if page.noindex or not page.lang:
+            continue
+        document, words = index_document(page)
+        khmer_words |= words
+        (stage / relative).parent.mkdir(parents=True, exist_ok=True)
+        (stage / relative).write_text(document, encoding="utf-8")
+        counts[page.lang] = counts.get(page.lang, 0) + 1
+    return counts, khmer_words
 
 
 def build_search_index(site: Path) -> dict[str, int]:
     """Writes site/pagefind/; returns the number of pages indexed per language."""
     logging.getLogger("khmer-nltk").setLevel(logging.WARNING)
-    return asyncio.run(_build(site))
+    output = site / "pagefind"
+    with tempfile.TemporaryDirectory(prefix="portal-search-") as tmp:
+        counts, khmer_words = write_documents(site, Path(tmp))
+        # Pagefind's own program, run once over the documents. (Its Python API reads one
+        # reply every 0.1 s: one page at a time, that took 5 minutes for 3,000 pages.)
+        done = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output), "--silent"], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise PortalError(f"{output}: Pagefind failed to build the search index:\n{done.stdout}{done.stderr}")
+    (output / "km-words.json").write_text(json.dumps(sorted(khmer_words), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for name in UNUSED_BUNDLE_FILES:
+        (output / name).unlink(missing_ok=True)
+    # Pagefind lists the languages in hash-map order, which changes from run to run: sort
+    # them, so that two builds stay byte-identical.
+    entry = output / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return counts

@@ -1,9 +1,10 @@
 // The portal's search box (partials/portal-search.html), on Pagefind.
 // Pagefind chooses the index of the page's <html lang>, so a reader gets results in the
-// language of the page only. Khmer is written without spaces between words: the index holds
-// words segmented at build time (khmer-nltk), and a query is cut into the same words by
-// longest match against the index's own word list (pagefind/km-words.json), so index and
-// query agree.
+// language of the page only. A query is written the way the index writes words
+// (portal-search-terms.js, the twin of search_terms.py): Latin folded, Khmer words as
+// letters. Khmer is written without spaces between words: the index holds words segmented
+// at build time (khmer-nltk), and a query is cut into the same words by longest match
+// against the index's own word list (pagefind/km-words.json).
 (function () {
   "use strict";
   const form = document.querySelector(".portal-search");
@@ -15,6 +16,7 @@
   const base = form.dataset.base;
   const language = document.documentElement.lang;
   const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/;
+  const terms = window.portalSearchTerms;
   let pagefind = null;
   let khmerWords = null;
   let longestWord = 0;
@@ -46,7 +48,7 @@
       while (at < run.length) {
         let length = Math.min(longestWord, run.length - at);
         while (length > 1 && !khmerWords.has(run.slice(at, at + length))) length -= 1;
-        words.push(run.slice(at, at + length));
+        words.push(terms.encodeKhmer(run.slice(at, at + length)));
         at += length;
       }
       return " " + words.join(" ") + " ";
@@ -77,20 +79,21 @@
     say(form.dataset.loading);
     try {
       const search = await engine();
-      // Đ/đ as the index writes it (search.py: fold_d)
-      let terms = query.replace(/Đ/g, "D").replace(/đ/g, "d");
-      if (KHMER.test(terms)) {
+      const typed = query.normalize("NFC");
+      let words = terms.fold(typed);
+      if (KHMER.test(words)) {
         await loadKhmerWords();
-        terms = segmentKhmer(terms);
+        words = segmentKhmer(words);
       }
-      let found = (await search.search(terms)).results;
-      const pairs = language === "vi" ? syllablePairs(terms) : "";
-      if (pairs) {
-        // The phrase in a title or heading first, then the other pages with the syllables.
-        const phrase = (await search.search(pairs)).results;
-        const first = new Set(phrase.map((result) => result.id));
-        found = [...phrase, ...found.filter((result) => !first.has(result.id))];
-      }
+      const found = (await search.search(words)).results;
+      // Vietnamese: pages with the phrase in a title or heading first, then pages with the
+      // syllables as typed with their marks (Telex spellings in the index), then the rest.
+      const pairs = language === "vi" ? syllablePairs(words) : "";
+      const exact = language === "vi" ? terms.telexWords(typed).join(" ") : "";
+      const inPhrase = new Set(pairs ? (await search.search(pairs)).results.map((result) => result.id) : []);
+      const asTyped = new Set(exact ? (await search.search(exact)).results.map((result) => result.id) : []);
+      const rank = (result) => (inPhrase.has(result.id) ? 0 : 2) + (asTyped.has(result.id) ? 0 : 1);
+      found.sort((a, b) => rank(a) - rank(b)); // stable: Pagefind's order within each group
       if (ticket !== latest) return;
       say(count(found.length));
       list.replaceChildren();

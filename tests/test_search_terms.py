@@ -1,0 +1,67 @@
+"""The index and the browser write words the same way (search_terms.py and its JavaScript twin)."""
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from daklak_portal.search import _PageText, index_document
+from daklak_portal.search_terms import encode_khmer, fold, telex, telex_words
+
+TERMS_JS = Path(__file__).resolve().parent.parent / "docs/assets/javascripts/portal-search-terms.js"
+SAMPLES = ["Đắk Lắk", "Buôn Ma Thuột", "khu công nghiệp", "Hồ Lắk", "trường", "Ea H'leo", "Phú Yên", "ĐƯỜNG", "café", "plain words", "ខេត្តមណ្ឌលគិរី", "កាហ្វេ", "Krông Pắc ២០២៥"]
+
+
+def test_folding_and_telex():
+    assert fold("Đắk Lắk, Buôn Ma Thuột") == "Dak Lak, Buon Ma Thuot"
+    assert fold("ខេត្ត") == "ខេត្ត"  # Khmer signs are not accents
+    assert [telex(word) for word in ("Đắk", "nghiệp", "thuột", "trường", "Lắk", "khu")] == ["ddawks", "nghieepj", "thuootj", "truwowngf", "lawks", None]
+    assert telex_words("khu công nghiệp") == ["coong", "nghieepj"]
+
+
+def test_khmer_words_are_written_as_letters():
+    assert encode_khmer("ខេត្ត") == "xabebapfcap"
+    assert encode_khmer("ខេត្ត") != encode_khmer("ខត")  # signs kept: different words, different keys
+
+
+def test_browser_writes_words_as_the_index_does():
+    script = f"""
+      const terms = require({json.dumps(str(TERMS_JS))});
+      const samples = {json.dumps(SAMPLES, ensure_ascii=False)};
+      console.log(JSON.stringify(samples.map((text) => ({{
+        fold: terms.fold(text),
+        telex: terms.telexWords(text),
+        khmer: [...text.matchAll(/[\\u1780-\\u17FF\\u19E0-\\u19FF]+/g)].map((m) => terms.encodeKhmer(m[0])),
+      }}))));
+    """
+    done = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    expected = [{"fold": fold(text), "telex": telex_words(text), "khmer": [encode_khmer(run) for run in re.findall(r"[\u1780-\u17FF\u19E0-\u19FF]+", text)]} for text in SAMPLES]
+    assert json.loads(done.stdout) == expected
+
+
+def page(lang, title, text, headings=()):
+    parsed = _PageText()
+    parsed.lang, parsed.title, parsed.headings = lang, title, list(headings)
+    parsed.parts = [text]
+    return parsed
+
+
+def test_vietnamese_document_holds_folded_words_pairs_and_telex():
+    document, _ = index_document(page("vi", "Hồ Lắk", "Hồ nước ngọt ở Đắk Lắk.", ["Đường đến hồ"]))
+    body = document.split("<body>")[1]
+    assert "<h1>Ho Lak</h1>" in body and "<h2>Duong den ho</h2>" in body
+    assert "holak" in body and "duongden" in body  # pairs of title and heading syllables
+    assert "hoof" in body and "ddawks" in body  # exact spellings, for queries typed with marks
+    assert not any(ord(char) > 127 for char in body)  # nothing left for Pagefind to fold
+    assert 'content="Hồ Lắk"' in document  # the title readers see keeps its marks
+
+
+def test_khmer_document_holds_encoded_words():
+    pytest.importorskip("khmernltk")
+    document, words = index_document(page("km", "ខេត្តដាក់ឡាក់", "ទេសចរណ៍នៅខេត្តដាក់ឡាក់ Buôn Ma Thuột"))
+    assert "ខេត្ត" in words
+    body = document.split("<body>")[1]
+    assert encode_khmer("ខេត្ត") in body and "Buon Ma Thuot" in body
+    assert not any("\u1780" <= char <= "\u17ff" for char in body)
