@@ -1,7 +1,8 @@
 """Benchmark: the two search engines the portal could use, measured side by side.
 
-- pagefind: the portal's search (search.py, partials/portal-search.html): per-language,
-  chunked indexes; Khmer segmented at build time; Đ folding and syllable pairs.
+- pagefind: the portal's search (search.py, search_terms.py, partials/portal-search.html):
+  per-language, chunked indexes; Khmer segmented at build time; words written as
+  search_terms.py says; syllable pairs.
 - lunr: Material for MkDocs' built-in search (one search_index.json for all languages),
   built from a variant of the configuration that enables it.
 
@@ -123,7 +124,8 @@ def measure(site: Path, engine: str, synthetic: bool) -> dict:
     finally:
         server.terminate()
     correct = {language: (sum(o["ok"] for o in outcomes if o["language"] == language), sum(1 for o in outcomes if o["language"] == language)) for language in ("vi", "en", "km")}
-    return {"first": first, "correct": correct}
+    missed = [f"{o['language']} {o['query']!r}: expected {o['expected']}, first five {o['results'][:5]}" for o in outcomes if not o["ok"]]
+    return {"first": first, "correct": correct, "missed": missed}
 
 
 def main() -> None:
@@ -149,6 +151,10 @@ def main() -> None:
         kilobytes = " ".join(f"{result['first'][lang]['bytes'] / 1024:.0f}/{result['first'][lang]['index'] / 1024:.0f}" for lang in ("vi", "en", "km"))
         millis = " ".join(f"{result['first'][lang]['ms']:.0f}" for lang in ("vi", "en", "km"))
         print(f"{engine:<9} {site:<16} {seconds:>8.1f} {size / 1024:>9.0f}  {correct:<18} {kilobytes:<34} {millis}")
+    for engine, synthetic, _, _, result in rows:
+        if result["missed"]:
+            print(f"\nmissed by {engine} on {'real' if not synthetic else f'real + 3 × {synthetic}'}:")
+            print("\n".join("  " + line for line in result["missed"]))
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from daklak_portal.search import _PageText, index_document
+from daklak_portal.search import _PageText, index_document, khmer_word_parts
 from daklak_portal.search_terms import encode_khmer, fold, telex, telex_words
 
 TERMS_JS = Path(__file__).resolve().parent.parent / "docs/assets/javascripts/portal-search-terms.js"
@@ -65,3 +65,13 @@ def test_khmer_document_holds_encoded_words():
     body = document.split("<body>")[1]
     assert encode_khmer("ខេត្ត") in body and "Buon Ma Thuot" in body
     assert not any("\u1780" <= char <= "\u17ff" for char in body)
+
+
+def test_khmer_nouns_are_also_found_by_the_word_after_their_prefix():
+    pytest.importorskip("khmernltk")
+    assert khmer_word_parts("ការវិនិយោគ") == ["ការវិនិយោគ", "វិនិយោគ"]
+    assert khmer_word_parts("អ្នកសារព័ត៌មាន") == ["អ្នកសារព័ត៌មាន", "សារព័ត៌មាន"]
+    assert khmer_word_parts("ការ៉េ") == ["ការ៉េ"]  # a sign follows: not a prefix (square, as in km²)
+    document, words = index_document(page("km", "ការវិនិយោគនៅខេត្តដាក់ឡាក់", ""))
+    assert "វិនិយោគ" in words  # the browser can cut a query into it
+    assert encode_khmer("វិនិយោគ") in document.split("<h1>")[1].split("</h1>")[0]  # in the title

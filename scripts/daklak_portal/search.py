@@ -110,6 +110,22 @@ def read_page(path: Path) -> _PageText:
     return parser
 
 
+# Khmer makes nouns with a prefix written onto the word: ការវិនិយោគ (investment) is ការ +
+# វិនិយោគ (to invest), អ្នកសារព័ត៌មាន (journalist) is អ្នក + សារព័ត៌មាន. khmer-nltk keeps them as
+# one word; the index also holds the word after the prefix, so that "វិនិយោគ" finds them.
+KHMER_PREFIXES = ("ការ", "សេចក្ដី", "សេចក្តី", "ភាព", "អ្នក")
+_KHMER_WORD_START = re.compile(r"[\u1780-\u17B3]")  # a consonant or independent vowel, not a sign
+
+
+def khmer_word_parts(token: str) -> list[str]:
+    """The token, and the word after a noun-making prefix when there is one."""
+    for prefix in KHMER_PREFIXES:
+        rest = token[len(prefix):]
+        if token.startswith(prefix) and len(rest) > 1 and _KHMER_WORD_START.match(rest):
+            return [token, rest]
+    return [token]
+
+
 def segment_khmer(text: str) -> tuple[str, set[str]]:
     """Khmer runs cut into words, each written as the index writes it (search_terms), joined
     by spaces; the set of Khmer words found, as written."""
@@ -118,7 +134,7 @@ def segment_khmer(text: str) -> tuple[str, set[str]]:
     words: set[str] = set()
 
     def cut(match: re.Match) -> str:
-        tokens = [token for token in word_tokenize(match.group(0)) if KHMER.fullmatch(token)]
+        tokens = [part for token in word_tokenize(match.group(0)) if KHMER.fullmatch(token) for part in khmer_word_parts(token)]
         words.update(tokens)
         return " " + " ".join(encode_khmer(token) for token in tokens) + " "
 
