@@ -42,6 +42,12 @@ class SourceFile:
     text: str = ""  # the whole file, for messages that point at a front-matter line
 
 
+def line_of_key(text: str, key: str) -> int:
+    """1-based line of a top-level front-matter key in a page's text (1 when it is not there)."""
+    match = re.search(rf"^{re.escape(key)}:", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
 def split_front_matter(text: str, plain: bool = False) -> tuple[dict, str, int]:
     """Returns (front matter, body, line of the body's first line); raises FrontMatterError.
 

@@ -14,6 +14,8 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from .content import line_of_key
+
 ALLOWED_TAGS: dict[str, set[str]] = {
     "span": {"lang", "class", "title", "dir"},
     "abbr": {"title", "lang"},
@@ -124,7 +126,5 @@ def front_matter_problems(meta: dict, text: str) -> list[tuple[int, str]]:
     for key in ("title", "description"):
         value = meta.get(key)
         if isinstance(value, str) and _TAG_START.search(value):
-            match = re.search(rf"^{key}:", text, re.M)
-            line = text.count("\n", 0, match.start()) + 1 if match else 1
-            problems.append((line, f"the {key} contains HTML or an HTML entity, which is not allowed there: write plain text"))
+            problems.append((line_of_key(text, key), f"the {key} contains HTML or an HTML entity, which is not allowed there: write plain text"))
     return problems

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .content import split_front_matter
+from .content import line_of_key, split_front_matter
 from .files import write_atomically
 
 
@@ -42,13 +42,8 @@ def read_stamp(meta: dict, text: str) -> Stamp | None:
         source_commit=str(commit) if commit not in (None, "") else None,
         sections={str(k): str(v) for k, v in sections.items()},
         in_progress=data.get("status") == "in-progress",
-        line=_line_of_key(text, "translation"),
+        line=line_of_key(text, "translation"),
     )
-
-
-def _line_of_key(text: str, key: str) -> int:
-    match = re.search(rf"^{key}:", text, re.M)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
 def stamp_block(source_commit: str | None, sections: dict[str, str], in_progress: bool = False) -> str:
