@@ -90,6 +90,19 @@ def test_fallback_page_tells_the_truth(site):
     assert "(មិនទាន់បកប្រែ)" in switcher(html)[2]
 
 
+def nav_links(html):
+    """(attributes after class, visible text) of each navigation link."""
+    return [(extra.strip(), " ".join(re.sub(r"<[^>]+>", "", inner).split())) for extra, inner in re.findall(r'<a href="[^"]*" class="md-nav__link[^"]*"([^>]*)>(.*?)</a>', html, re.S)]
+
+
+def test_navigation_marks_vietnamese_titles_of_untranslated_pages(site):
+    links = nav_links(page(site, "km/tourism/lak-lake/index.html"))
+    assert ('lang="vi"', "Liên hệ") in links  # a fallback copy: its title is the Vietnamese one
+    assert ("", "បឹងឡាក់") in links  # a real translation: the page's own language
+    assert ("", "ទិដ្ឋភាពទូទៅនៃខេត្ត") in links  # a fallback copy shown under its section's Khmer name
+    assert all(extra == "" for extra, _ in nav_links(page(site, "en/tourism/lak-lake/index.html")))  # all translated
+
+
 def test_real_translation_lists_itself_every_translation_and_x_default(site):
     links = head_links(page(site, "km/tourism/lak-lake/index.html"))
     assert links["canonical"] == [SITE + "km/tourism/lak-lake/"]

@@ -8,7 +8,10 @@ engines (noindex) and out of the hreflang alternates and the sitemap.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from html import unescape
+from urllib.parse import urljoin
 
 from .content import page_path
 
@@ -105,3 +108,22 @@ def listing_page_languages(key: str, language: str, listing_key: str, available:
         for lang in languages
     )
     return PageLanguages(key, language, language, versions, page_path(key, language, source), (), generated=True)
+
+
+_NAV_LINK = re.compile(r'(<a href="([^"]*)" class="md-nav__link[^"]*")([^>]*>)(.*?)</a>', re.S)
+
+
+def mark_source_titles(html: str, page_url: str, source_titles: dict[str, str], source_language: str) -> str:
+    """Navigation links to fallback copies show the source page's title: they get its language
+    (lang="vi"), so that a screen reader reads "Lịch sử" with a Vietnamese voice on a Khmer
+    page. `source_titles` maps the site-relative path of each fallback copy to that title."""
+
+    def mark(match: re.Match) -> str:
+        start, href, rest, inner = match.groups()
+        target = urljoin("/" + page_url, href).split("#")[0].lstrip("/")
+        title = source_titles.get(target)
+        if title is None or " ".join(unescape(re.sub(r"<[^>]+>", "", inner)).split()) != title:
+            return match.group(0)
+        return f'{start} lang="{source_language}"{rest}{inner}</a>'
+
+    return _NAV_LINK.sub(mark, html)

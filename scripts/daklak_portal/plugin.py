@@ -33,7 +33,7 @@ from .glossary import GLOSSARY_PAGE, glossary_table, load_terms
 from .lint import lint
 from .news import NEWS_INDEX, POSTS_PREFIX, generated_pages, index_markdown, post_header, posts_in
 from .page_images import PageImages
-from .page_languages import listing_page_languages, page_languages
+from .page_languages import listing_page_languages, mark_source_titles, page_languages
 from .page_sources import reader_sources
 from .search import build_search_index
 from .sections import INTRO
@@ -62,6 +62,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.pages = None
         self.history: GitHistory | None = None
         self.available: dict[str, set[str]] = {}  # the page keys that really exist per language
+        self.fallback_titles: dict[str, dict[str, str]] = {}  # per language: path -> source title
         self.source_404: bytes | None = None
         self.home = "/"  # absolute path of the current language's home page
         self.generated: set[str] = set()  # keys of this language's generated listing pages
@@ -90,6 +91,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(f"{len(findings)} problem(s) in the content; nothing was built:\n{listing}")
         self.pages, _ = load_pages(self.settings)
         self.available = {language: set(files) for language, files in self.pages.items()}
+        self.fallback_titles = {}
         self.history = read_history(self.settings.root)
         self.coverage = build_report(self.settings, self.pages, [], self.history)
         self.coverage.ui = ui_coverage(self.settings)
@@ -213,7 +215,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if key in self.available[self.language]:  # a real page in this language: its records
             scripts = "".join(f'<script type="application/ld+json">{page_jsonld(record, self.language)}</script>\n' for record in self.dataset.records_for_page(key))
             output = output.replace("</head>", scripts + "</head>", 1)
+        if self.language != self.settings.source_language:
+            output = mark_source_titles(output, page.url, self._fallback_titles(), self.settings.source_language)
         return add_policy_meta(output)
+
+    def _fallback_titles(self) -> dict[str, str]:
+        """Site-relative path -> source title of each fallback copy in this language's build."""
+        if self.language not in self.fallback_titles:
+            source = self.settings.source_language
+            self.fallback_titles[self.language] = {page_path(key, self.language, source): " ".join(str(page.meta.get("title", "")).split()) for key, page in self.pages[source].items() if key not in self.available[self.language]}
+        return self.fallback_titles[self.language]
 
     # -- after each language's build ------------------------------------------------------------
 
