@@ -110,20 +110,30 @@ def listing_page_languages(key: str, language: str, listing_key: str, available:
     return PageLanguages(key, language, language, versions, page_path(key, language, source), (), generated=True)
 
 
-_NAV_LINK = re.compile(r'(<a href="([^"]*)" class="md-nav__link[^"]*")([^>]*>)(.*?)</a>', re.S)
+_LINK = re.compile(r'(<a href="([^"]*)" class="md-(?:nav|footer)__link[^"]*"[^>]*>)(.*?)</a>', re.S)
+_ELLIPSIS = re.compile(r'(<(?:span|div) class="md-ellipsis")(>([^<]*)<)')  # where Material writes a title
 
 
 def mark_source_titles(html: str, page_url: str, source_titles: dict[str, str], source_language: str) -> str:
-    """Navigation links to fallback copies show the source page's title: they get its language
-    (lang="vi"), so that a screen reader reads "Lịch sử" with a Vietnamese voice on a Khmer
-    page. `source_titles` maps the site-relative path of each fallback copy to that title."""
+    """Titles of fallback copies are the source page's: they get its language (lang="vi"), so
+    that a screen reader reads "Lịch sử" with a Vietnamese voice on a Khmer page. Marked: the
+    title in links to a fallback copy (navigation, previous/next), and on a fallback copy
+    itself its title in the header and navigation and its table of contents. `source_titles`
+    maps the site-relative path of each fallback copy to its title."""
+    lang = f' lang="{source_language}"'
+    own_title = source_titles.get(page_url)  # set when this page is a fallback copy
 
-    def mark(match: re.Match) -> str:
-        start, href, rest, inner = match.groups()
-        target = urljoin("/" + page_url, href).split("#")[0].lstrip("/")
-        title = source_titles.get(target)
-        if title is None or " ".join(unescape(re.sub(r"<[^>]+>", "", inner)).split()) != title:
-            return match.group(0)
-        return f'{start} lang="{source_language}"{rest}{inner}</a>'
+    def mark_titles(fragment: str, wanted) -> str:
+        return _ELLIPSIS.sub(lambda m: m.group(1) + lang + m.group(2) if wanted(" ".join(unescape(m.group(3)).split())) else m.group(0), fragment)
 
-    return _NAV_LINK.sub(mark, html)
+    def mark_link(match: re.Match) -> str:
+        start, href, inner = match.groups()
+        if href.startswith("#"):  # the table of contents: this page's own headings
+            return start + mark_titles(inner, lambda text: own_title is not None) + "</a>"
+        title = source_titles.get(urljoin("/" + page_url, href).split("#")[0].lstrip("/"))
+        return start + mark_titles(inner, lambda text: title is not None and text == title) + "</a>"
+
+    html = _LINK.sub(mark_link, html)
+    if own_title is not None:
+        html = mark_titles(html, lambda text: text == own_title)
+    return html
