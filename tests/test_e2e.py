@@ -198,3 +198,17 @@ def test_vietnamese_query_with_diacritics_lists_exact_matches_first(page, server
     assert "/about/" in portal[:3] and "/province/gong-culture/" not in portal[:3], portal
     assert {"/province/gong-culture/", "/about/"} <= set(folded), folded  # without marks, both are found
     assert folded[:3] != portal[:3], folded  # the marks changed the order
+
+
+def test_khmer_letters_in_the_index_match_only_khmer_queries(page, server):
+    """Khmer words are written in the index with letters: a Latin query must not find them,
+    and a Khmer query on the Vietnamese site finds only pages with Khmer words (the glossary)."""
+    import sys
+
+    sys.path.insert(0, str(PROJECT / "benchmarks"))
+    from search_queries import run_query
+
+    latin = run_query(page, server.base, "km", "xa")["results"]
+    khmer = run_query(page, server.base, "vi", "ខេត្ត")["results"]
+    assert len(latin) < 5, latin
+    assert khmer == ["/about/glossary/"], khmer

@@ -3,26 +3,35 @@
 import json
 import re
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from daklak_portal.search import _PageText, index_document, khmer_word_parts
+from daklak_portal.search import _PageText, index_document, khmer_word_parts, write_khmer_words
 from daklak_portal.search_terms import encode_khmer, fold, telex, telex_words
 
 TERMS_JS = Path(__file__).resolve().parent.parent / "docs/assets/javascripts/portal-search-terms.js"
-SAMPLES = ["Đắk Lắk", "Buôn Ma Thuột", "khu công nghiệp", "Hồ Lắk", "trường", "Ea H'leo", "Phú Yên", "ĐƯỜNG", "café", "plain words", "ខេត្តមណ្ឌលគិរី", "កាហ្វេ", "Krông Pắc ២០២៥"]
+SAMPLES = ["Đắk Lắk", "Buôn Ma Thuột", "khu công nghiệp", "Hồ Lắk", "trường", "Ea H'leo", "M’Đrắk", "Phú Yên", "ĐƯỜNG", "café", "plain words", "tiếng¹ Đắk² Ⅻ", unicodedata.normalize("NFD", "Đắk Lắk nghiệp"), "ខេត្តមណ្ឌលគិរី", "កាហ្វេ", "Krông Pắc ២០២៥", "ខេត្ត\u200bដាក់ឡាក់ ᧠"]
 
 
 def test_folding_and_telex():
     assert fold("Đắk Lắk, Buôn Ma Thuột") == "Dak Lak, Buon Ma Thuot"
     assert fold("ខេត្ត") == "ខេត្ត"  # Khmer signs are not accents
-    assert [telex(word) for word in ("Đắk", "nghiệp", "thuột", "trường", "Lắk", "khu")] == ["ddawks", "nghieepj", "thuootj", "truwowngf", "lawks", None]
-    assert telex_words("khu công nghiệp") == ["coong", "nghieepj"]
+    assert [telex(word) for word in ("Đắk", "nghiệp", "thuột", "trường", "Đôn", "khu")] == ["ddawks", "nghieepj", "thuootj", "truwowngf", "ddoonz", None]
+    assert telex_words("khu công nghiệp") == ["coongz", "nghieepj"]
+    assert telex_words(unicodedata.normalize("NFD", "Đắk Lắk")) == ["ddawks", "lawks"]  # decomposed text too
+    assert telex_words("tiếng¹") == ["tieengs"]  # a footnote mark is not a letter
+
+
+def test_no_telex_word_is_the_start_of_another():
+    """Pagefind matches the start of words: "Đôn" typed with its marks must not find "Đông"."""
+    words = {telex(w) for w in ("Đôn", "Đông", "Nguyên", "Nguyễn", "ngư", "người", "ngữ", "cô", "công", "cố", "cổ")}
+    assert not [(a, b) for a in words for b in words if a != b and b.startswith(a)]
 
 
 def test_khmer_words_are_written_as_letters():
-    assert encode_khmer("ខេត្ត") == "xabebapfcap"
+    assert encode_khmer("ខេត្ត") == "0abebapfcap"  # "0": no Latin word begins like this
     assert encode_khmer("ខេត្ត") != encode_khmer("ខត")  # signs kept: different words, different keys
 
 
@@ -75,3 +84,12 @@ def test_khmer_nouns_are_also_found_by_the_word_after_their_prefix():
     document, words = index_document(page("km", "ការវិនិយោគនៅខេត្តដាក់ឡាក់", ""))
     assert "វិនិយោគ" in words  # the browser can cut a query into it
     assert encode_khmer("វិនិយោគ") in document.split("<h1>")[1].split("</h1>")[0]  # in the title
+
+
+def test_khmer_word_lists_one_per_first_letter(tmp_path):
+    write_khmer_words({"ខេត្ត", "ខ្មែរ", "កាហ្វេ", "២០២៥"}, tmp_path / "km-words")
+    assert json.loads((tmp_path / "km-words/1781.json").read_text(encoding="utf-8")) == ["ខេត្ត", "ខ្មែរ"]  # ខ
+    assert json.loads((tmp_path / "km-words/1780.json").read_text(encoding="utf-8")) == ["កាហ្វេ"]  # ក
+    assert json.loads((tmp_path / "km-words/17e2.json").read_text(encoding="utf-8")) == ["២០២៥"]  # ២
+    assert json.loads((tmp_path / "km-words/1782.json").read_text(encoding="utf-8")) == []  # no word: an empty list, not a missing file
+    assert len(list((tmp_path / "km-words").iterdir())) == 0x34 + 10

@@ -14,9 +14,9 @@
   (the phrase in a title or heading) and lists the phrase matches first: "ho lak" finds the
   lake, not every page with "hồ" and "Lắk" somewhere. Only titles and headings get pairs, so
   that the index a reader downloads stays small.
-- Khmer writes no spaces between words: the text of each Khmer page is cut into words with
-  khmer-nltk; the words found are written to pagefind/km-words.json so that the browser cuts
-  a query into the same words.
+- Khmer writes no spaces between words: the Khmer text of each page (of any language) is cut
+  into words with khmer-nltk; the words found are written to pagefind/km-words/ (a list per first letter) so
+  that the browser cuts a query into the same words.
 - Each word is indexed at most MAX_REPEATS times per page: the index stores every occurrence,
   so the posting lists of common words ("khu", "ខេត្ត") would make a reader download hundreds
   of kilobytes for one query; three occurrences keep enough of the word's weight for ranking.
@@ -114,14 +114,19 @@ def read_page(path: Path) -> _PageText:
 # វិនិយោគ (to invest), អ្នកសារព័ត៌មាន (journalist) is អ្នក + សារព័ត៌មាន. khmer-nltk keeps them as
 # one word; the index also holds the word after the prefix, so that "វិនិយោគ" finds them.
 KHMER_PREFIXES = ("ការ", "សេចក្ដី", "សេចក្តី", "ភាព", "អ្នក")
-_KHMER_WORD_START = re.compile(r"[\u1780-\u17B3]")  # a consonant or independent vowel, not a sign
+
+
+_KHMER_BASE = re.compile(r"[\u1780-\u17B3]")  # a consonant or independent vowel, not a sign
+_COENG = "\u17D2"  # writes the next consonant as a subscript
 
 
 def khmer_word_parts(token: str) -> list[str]:
-    """The token, and the word after a noun-making prefix when there is one."""
+    """The token, and the word after a noun-making prefix when there is one: the rest must
+    begin with a consonant or independent vowel that is not the start of a subscript cluster
+    (ការដ្ឋាន is not ការ + ដ្ឋាន) and hold at least two of them."""
     for prefix in KHMER_PREFIXES:
         rest = token[len(prefix):]
-        if token.startswith(prefix) and len(rest) > 1 and _KHMER_WORD_START.match(rest):
+        if token.startswith(prefix) and _KHMER_BASE.match(rest) and rest[1:2] != _COENG and len(_KHMER_BASE.findall(rest)) >= 2:
             return [token, rest]
     return [token]
 
@@ -160,12 +165,12 @@ def index_document(page: _PageText) -> tuple[str, set[str]]:
     """The HTML Pagefind indexes for a page (words written as search_terms says), and the
     page's Khmer words."""
     parts = [page.title.strip(), *(h.strip() for h in page.headings), page.text]
-    words: set[str] = set()
     extra = ""  # words only the index needs: syllable pairs and Telex spellings
-    if page.lang == "km":
-        cut = [segment_khmer(part) for part in parts]
-        parts = [text for text, _ in cut]
-        words = set().union(*(found for _, found in cut))
+    # Khmer text in any language's page (the glossary's Khmer column, say): the box writes a
+    # Khmer query the same way on every page.
+    cut = [segment_khmer(part) for part in parts]
+    parts = [text for text, _ in cut]
+    words = set().union(*(found for _, found in cut))
     if page.lang == "vi":
         pairs = " ".join(syllable_pairs(fold(part)) for part in parts[:-1])  # title and headings
         extra = pairs + " " + cap_repeats(" ".join(telex_words(" ".join(parts))))
@@ -214,6 +219,21 @@ def write_documents(site: Path, stage: Path) -> tuple[dict[str, int], set[str]]:
     return counts, khmer_words
 
 
+# The characters a Khmer word can begin with: consonants, independent vowels, digits.
+KHMER_WORD_STARTS = [chr(code) for code in [*range(0x1780, 0x17B4), *range(0x17E0, 0x17EA)]]
+
+
+def write_khmer_words(words: set[str], folder: Path) -> None:
+    """The words the browser cuts a Khmer query into, one list per first character
+    (km-words/1781.json holds the words beginning with ខ), so that a query fetches only the
+    lists of the letters it holds, however large the vocabulary grows. Every character a
+    word can begin with gets a list, empty or not: the browser never asks for a missing file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for first in KHMER_WORD_STARTS:
+        group = sorted(word for word in words if word[0] == first)
+        (folder / f"{ord(first):04x}.json").write_text(json.dumps(group, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def build_search_index(site: Path) -> dict[str, int]:
     """Writes site/pagefind/; returns the number of pages indexed per language."""
     logging.getLogger("khmer-nltk").setLevel(logging.WARNING)
@@ -225,7 +245,7 @@ def build_search_index(site: Path) -> dict[str, int]:
         done = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output), "--silent"], capture_output=True, text=True)
     if done.returncode != 0:
         raise PortalError(f"{output}: Pagefind failed to build the search index:\n{done.stdout}{done.stderr}")
-    (output / "km-words.json").write_text(json.dumps(sorted(khmer_words), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_khmer_words(khmer_words, output / "km-words")
     for name in UNUSED_BUNDLE_FILES:
         (output / name).unlink(missing_ok=True)
     # Pagefind lists the languages in hash-map order, which changes from run to run: sort

@@ -12,24 +12,26 @@ holds only words Pagefind leaves alone:
 - Latin text folded: "Đắk Lắk" is written "Dak Lak" (in every language, since names of
   places appear in all three).
 - Vietnamese syllables with marks also written in Telex, the way Vietnamese type on a Latin
-  keyboard ("Đắk" -> "ddawks", "nghiệp" -> "nghieepj"); a query with diacritics asks for
-  these to rank exact matches first. No folded syllable looks like a Telex one: none ends in
-  s, f, r, x or j, or holds "dd" or "w".
-- Khmer words (already segmented) written with letters: "x" and two letters a-p per
-  character, from its place in the Khmer block ("ខេត្ត" -> "xabebapfcap"). Each word keeps
-  its own key, and the prefix of a word is the prefix of its letters.
+  keyboard, with the tone always last and "z" for the level tone ("Đắk" -> "ddawks", "Đôn" ->
+  "ddoonz", "nghiệp" -> "nghieepj"); a query with diacritics asks for these to rank exact
+  matches first. Pagefind matches the start of words, and a tone letter never stands inside a
+  syllable, so no Telex word is the start of another ("ddoonz" does not find "ddoongz", Đông);
+  nor does a folded syllable look like a Telex one.
+- Khmer words (already segmented) written with "0" and two letters a-p per character, from
+  its place in the Khmer block ("ខេត្ត" -> "0abebapfcap"): each word keeps its own key, the
+  start of a word is the start of its letters, and no Latin word begins with "0".
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import groupby
 
 _ACCENTS = re.compile(r"[\u0300-\u036f]")  # Latin combining marks only: Khmer signs are not in this block
 _TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
 _SHAPES = {"\u0302": None, "\u0306": "w", "\u031b": "w"}  # circumflex doubles its vowel: â -> aa
-_LATIN_WORD = re.compile(r"[^\W\d_]+")
-KHMER_MARKER = "x"
+KHMER_MARKER = "0"
 
 
 def fold(text: str) -> str:
@@ -39,7 +41,8 @@ def fold(text: str) -> str:
 
 
 def telex(syllable: str) -> str | None:
-    """The Telex spelling of a syllable with marks ("thuột" -> "thuootj"); None without marks."""
+    """The Telex spelling of a syllable with marks, tone last, "z" for the level tone ("thuột"
+    -> "thuootj", "Đôn" -> "ddoonz"); None without marks."""
     decomposed = unicodedata.normalize("NFD", syllable.lower())
     if decomposed == fold(syllable).lower():
         return None
@@ -53,16 +56,22 @@ def telex(syllable: str) -> str | None:
             letters.append("dd")
         else:
             letters.append(char)
-    return "".join(letters) + tone
+    return "".join(letters) + (tone or "z")
 
 
 def telex_words(text: str) -> list[str]:
     """The Telex spellings of the marked syllables of a text, in order."""
-    return [spelled for word in _LATIN_WORD.findall(text) if (spelled := telex(word))]
+    return [spelled for word in letter_runs(unicodedata.normalize("NFC", text)) if (spelled := telex(word))]
+
+
+def letter_runs(text: str) -> list[str]:
+    """The runs of letters of a text (Unicode category L, as \\p{L} in JavaScript; Python's
+    \\w would also take numbers such as ² or Ⅻ)."""
+    return ["".join(run) for is_letter, run in groupby(text, str.isalpha) if is_letter]
 
 
 def encode_khmer(word: str) -> str:
-    """A Khmer word as letters: 'x' and two letters a-p per character."""
+    """A Khmer word as letters: '0' and two letters a-p per character."""
     codes = []
     for char in word:
         offset = ord(char) - 0x1780 if ord(char) < 0x19E0 else ord(char) - 0x19E0 + 0x80

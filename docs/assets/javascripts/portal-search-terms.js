@@ -6,15 +6,16 @@
   const ACCENTS = /[\u0300-\u036f]/g; // Latin combining marks only: Khmer signs are not in this block
   const TONES = { "\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j" };
   const SHAPES = { "\u0302": null, "\u0306": "w", "\u031b": "w" }; // circumflex doubles its vowel
-  const LATIN_WORD = /[^\P{L}]+/gu;
-  const KHMER_MARKER = "x";
+  const LETTERS = /\p{L}+/gu; // runs of letters (category L), as letter_runs in Python
+  const KHMER_MARKER = "0";
 
   // Latin letters without accents, Đ/đ as D/d.
   function fold(text) {
     return text.normalize("NFD").replace(ACCENTS, "").replace(/Đ/g, "D").replace(/đ/g, "d").normalize("NFC");
   }
 
-  // The Telex spelling of a syllable with marks ("thuột" -> "thuootj"); null without marks.
+  // The Telex spelling of a syllable with marks, tone last, "z" for the level tone
+  // ("thuột" -> "thuootj", "Đôn" -> "ddoonz"); null without marks.
   function telex(syllable) {
     const decomposed = syllable.toLowerCase().normalize("NFD");
     if (decomposed === fold(syllable).toLowerCase()) return null;
@@ -26,15 +27,15 @@
       else if (char === "đ") letters.push("dd");
       else letters.push(char);
     }
-    return letters.join("") + tone;
+    return letters.join("") + (tone || "z");
   }
 
   // The Telex spellings of the marked syllables of a text, in order.
   function telexWords(text) {
-    return (text.match(LATIN_WORD) || []).map(telex).filter(Boolean);
+    return (text.normalize("NFC").match(LETTERS) || []).map(telex).filter(Boolean);
   }
 
-  // A Khmer word as letters: "x" and two letters a-p per character.
+  // A Khmer word as letters: "0" and two letters a-p per character.
   function encodeKhmer(word) {
     let letters = KHMER_MARKER;
     for (const char of word) {

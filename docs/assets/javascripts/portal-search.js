@@ -4,7 +4,7 @@
 // (portal-search-terms.js, the twin of search_terms.py): Latin folded, Khmer words as
 // letters. Khmer is written without spaces between words: the index holds words segmented
 // at build time (khmer-nltk), and a query is cut into the same words by longest match
-// against the index's own word list (pagefind/km-words.json).
+// against the index's own word lists (pagefind/km-words/).
 (function () {
   "use strict";
   const form = document.querySelector(".portal-search");
@@ -18,8 +18,8 @@
   const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/;
   const terms = window.portalSearchTerms;
   let pagefind = null;
-  let khmerWords = null;
-  let longestWord = 0;
+  const WORD_START = /[\u1780-\u17B3\u17E0-\u17E9]/g; // letters a Khmer word can begin with
+  const khmerWords = new Map(); // first letter -> { words, longest }
   let latest = 0;
 
   async function engine() {
@@ -31,13 +31,16 @@
     return pagefind;
   }
 
-  async function loadKhmerWords() {
-    if (!khmerWords) {
-      const response = await fetch(base + "pagefind/km-words.json");
-      const words = await response.json();
-      khmerWords = new Set(words);
-      longestWord = words.reduce((max, word) => Math.max(max, word.length), 0);
-    }
+  // The index's Khmer words beginning with each letter of the query (pagefind/km-words/,
+  // one list per first letter: search.py, write_khmer_words).
+  async function loadKhmerWords(text) {
+    const letters = [...new Set(text.match(WORD_START) || [])].filter((letter) => !khmerWords.has(letter));
+    await Promise.all(letters.map(async (letter) => {
+      const response = await fetch(`${base}pagefind/km-words/${letter.codePointAt(0).toString(16).padStart(4, "0")}.json`);
+      const words = response.ok ? await response.json() : [];
+      const longest = words.reduce((max, word) => Math.max(max, word.length), 0);
+      khmerWords.set(letter, { words: new Set(words), longest });
+    }));
   }
 
   // Longest match against the index's words; a run with no known word keeps one character.
@@ -46,8 +49,10 @@
       const words = [];
       let at = 0;
       while (at < run.length) {
-        let length = Math.min(longestWord, run.length - at);
-        while (length > 1 && !khmerWords.has(run.slice(at, at + length))) length -= 1;
+        const known = khmerWords.get(run[at]) || { words: new Set(), longest: 1 };
+        let length = Math.min(known.longest, run.length - at);
+        while (length > 1 && !known.words.has(run.slice(at, at + length))) length -= 1;
+        length = Math.max(length, 1);
         words.push(terms.encodeKhmer(run.slice(at, at + length)));
         at += length;
       }
@@ -82,16 +87,15 @@
       const typed = query.normalize("NFC");
       let words = terms.fold(typed);
       if (KHMER.test(words)) {
-        await loadKhmerWords();
+        await loadKhmerWords(words);
         words = segmentKhmer(words);
       }
-      const found = (await search.search(words)).results;
       // Vietnamese: pages with the phrase in a title or heading first, then pages with the
       // syllables as typed with their marks (Telex spellings in the index), then the rest.
       const pairs = language === "vi" ? syllablePairs(words) : "";
       const exact = language === "vi" ? terms.telexWords(typed).join(" ") : "";
-      const inPhrase = new Set(pairs ? (await search.search(pairs)).results.map((result) => result.id) : []);
-      const asTyped = new Set(exact ? (await search.search(exact)).results.map((result) => result.id) : []);
+      const ids = async (phrase) => new Set(phrase ? (await search.search(phrase)).results.map((result) => result.id) : []);
+      const [{ results: found }, inPhrase, asTyped] = await Promise.all([search.search(words), ids(pairs), ids(exact)]);
       const rank = (result) => (inPhrase.has(result.id) ? 0 : 2) + (asTyped.has(result.id) ? 0 : 1);
       found.sort((a, b) => rank(a) - rank(b)); // stable: Pagefind's order within each group
       if (ticket !== latest) return;
@@ -104,7 +108,7 @@
         if (ticket === latest) items[index].replaceWith(render(data));
       }));
     } catch (error) {
-      say(form.dataset.failed);
+      if (ticket === latest) say(form.dataset.failed);
     }
   }
 
@@ -125,6 +129,7 @@
     clearTimeout(timer);
     const query = input.value.trim();
     if (!query) {
+      latest += 1; // a search still running must not fill the closed panel
       panel.hidden = true;
       list.replaceChildren();
       say("");
@@ -134,6 +139,7 @@
   });
   input.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {
+      latest += 1;
       input.value = "";
       panel.hidden = true;
       list.replaceChildren();
