@@ -66,3 +66,11 @@ def test_allowed_markup_and_code_examples_pass(tmp_path):
 def test_real_content_passes_the_policy():
     result = portal(PROJECT, "lint")
     assert result.returncode == 0, result.output
+
+
+def test_line_of_a_front_matter_key_ignores_the_body():
+    from daklak_portal.content import line_of_key
+
+    text = "---\ntitle: A\ndescription: <b>x</b>\n---\ntranslation: a line of the body\n"
+    assert line_of_key(text, "description") == 3
+    assert line_of_key(text, "translation") == 1  # not in the front matter: the file's first line

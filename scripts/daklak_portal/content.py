@@ -43,8 +43,10 @@ class SourceFile:
 
 
 def line_of_key(text: str, key: str) -> int:
-    """1-based line of a top-level front-matter key in a page's text (1 when it is not there)."""
-    match = re.search(rf"^{re.escape(key)}:", text, re.M)
+    """1-based line of a top-level front-matter key in a page's text (1 when it is not there;
+    a line of the body that looks like the key does not count)."""
+    front_matter_end = text.find("\n---", 3) if text.startswith("---") else 0
+    match = re.search(rf"^{re.escape(key)}:", text[: max(front_matter_end, 0)], re.M)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
