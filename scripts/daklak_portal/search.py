@@ -15,8 +15,8 @@
   lake, not every page with "hồ" and "Lắk" somewhere. Only titles and headings get pairs, so
   that the index a reader downloads stays small.
 - Khmer writes no spaces between words: the Khmer text of each page (of any language) is cut
-  into words with khmer-nltk; the words found are written to pagefind/km-words/ (a list per first letter) so
-  that the browser cuts a query into the same words.
+  into words with khmer-nltk; the words found are written to pagefind/km-words/ (a list per
+  first letter) so that the browser cuts a query into the same words.
 - Each word is indexed at most MAX_REPEATS times per page: the index stores every occurrence,
   so the posting lists of common words ("khu", "ខេត្ត") would make a reader download hundreds
   of kilobytes for one query; three occurrences keep enough of the word's weight for ranking.
@@ -114,8 +114,6 @@ def read_page(path: Path) -> _PageText:
 # វិនិយោគ (to invest), អ្នកសារព័ត៌មាន (journalist) is អ្នក + សារព័ត៌មាន. khmer-nltk keeps them as
 # one word; the index also holds the word after the prefix, so that "វិនិយោគ" finds them.
 KHMER_PREFIXES = ("ការ", "សេចក្ដី", "សេចក្តី", "ភាព", "អ្នក")
-
-
 _KHMER_BASE = re.compile(r"[\u1780-\u17B3]")  # a consonant or independent vowel, not a sign
 _COENG = "\u17D2"  # writes the next consonant as a subscript
 
