@@ -1,4 +1,4 @@
-"""The index and the browser write words the same way (search_terms.py and its JavaScript twin)."""
+"""How the search index is written: the index and the browser write words the same way (search_terms.py and its JavaScript twin), Khmer word lists, index documents."""
 
 import json
 import re
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from daklak_portal.search import _PageText, index_document, khmer_word_parts, write_khmer_words
+from daklak_portal.search import _PageText, build_search_index, index_document, khmer_word_parts, write_khmer_words
 from daklak_portal.search_terms import encode_khmer, fold, telex, telex_words
 
 TERMS_JS = Path(__file__).resolve().parent.parent / "docs/assets/javascripts/portal-search-terms.js"
@@ -93,3 +93,9 @@ def test_khmer_word_lists_one_per_first_letter(tmp_path):
     assert json.loads((tmp_path / "km-words/17e2.json").read_text(encoding="utf-8")) == ["២០២៥"]  # ២
     assert json.loads((tmp_path / "km-words/1782.json").read_text(encoding="utf-8")) == []  # no word: an empty list, not a missing file
     assert len(list((tmp_path / "km-words").iterdir())) == 0x34 + 10
+
+
+def test_a_site_with_nothing_to_search_gets_no_index(tmp_path):
+    (tmp_path / "index.html").write_text('<html lang="vi"><head><meta name="robots" content="noindex"></head><body><article>x</article></body></html>', encoding="utf-8")
+    assert build_search_index(tmp_path) == {}
+    assert not (tmp_path / "pagefind").exists()

@@ -243,7 +243,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             write_dataset(self.dataset, site / "data", version=DATASET_VERSION, site_url=config.site_url, created=source_date())
             if self.config.search_index:
                 indexed = build_search_index(site)
-                log.info("Search index: " + ", ".join(f"{count} {language} pages" for language, count in sorted(indexed.items())))
+                log.info("Search index: " + (", ".join(f"{count} {language} pages" for language, count in sorted(indexed.items())) or "no page to index"))
 
     def _keep_language_404(self, site: Path) -> None:
         # MkDocs writes one 404.html per build at the site root, so each language's build

@@ -238,6 +238,8 @@ def build_search_index(site: Path) -> dict[str, int]:
     output = site / "pagefind"
     with tempfile.TemporaryDirectory(prefix="portal-search-") as tmp:
         counts, khmer_words = write_documents(site, Path(tmp))
+        if not counts:  # nothing to search (Pagefind refuses an empty site): the box says so
+            return counts
         # Pagefind's own program, run once over the documents. (Its Python API reads one
         # reply every 0.1 s: one page at a time, that took 5 minutes for 3,000 pages.)
         done = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output), "--silent"], capture_output=True, text=True)
