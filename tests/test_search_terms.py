@@ -1,4 +1,5 @@
-"""How the search index is written: the index and the browser write words the same way (search_terms.py and its JavaScript twin), Khmer word lists, index documents."""
+"""How the search index is written: the index and the browser write words the same way
+(search_terms.py and its JavaScript twin); Khmer word lists; index documents."""
 
 import json
 import re
