@@ -6,6 +6,7 @@ message; in CI (CI=true) they fail instead. Screenshots go to test-artifacts/scr
 """
 
 import re
+import sys
 import urllib.error
 import urllib.request
 import warnings
@@ -14,6 +15,9 @@ import pytest
 
 from conftest import BIN, PROJECT, offline_env, run
 from e2e_server import CHROMIUM, CHROMIUM_ARGS, NGINX, NginxServer, free_port, in_ci, nginx_config
+
+sys.path.insert(0, str(PROJECT / "benchmarks"))
+from search_queries import evaluate, run_query  # noqa: E402  (the harness the benchmark uses too)
 
 SCREENSHOTS = PROJECT / "test-artifacts" / "screenshots"
 missing = [name for name, path in (("nginx", NGINX), ("chromium", CHROMIUM)) if not path]
@@ -137,11 +141,6 @@ def test_pages_request_nothing_from_other_hosts_and_break_no_policy(page, server
 def test_search_query_set_in_every_language(page, server):
     """The query set (tests/search/queries.yml) through the real search box: Khmer words from
     the middle of a run and typed without spaces, Vietnamese without diacritics, English stems."""
-    import sys
-
-    sys.path.insert(0, str(PROJECT / "benchmarks"))
-    from search_queries import evaluate
-
     outcomes = evaluate(page, server.base)
     failed = [f"{o['language']} {o['query']!r}: expected {o['expected']}, got {o['results'][:5]}" for o in outcomes if not o["ok"]]
     assert not failed, "\n".join(failed)
@@ -186,11 +185,6 @@ def test_vietnamese_search_without_diacritics(page, server):
 def test_vietnamese_query_with_diacritics_lists_exact_matches_first(page, server):
     """'cồng' (gong) and 'cổng' (portal) are both 'cong' without marks: typed with their marks,
     each lists first the page where it stands as typed."""
-    import sys
-
-    sys.path.insert(0, str(PROJECT / "benchmarks"))
-    from search_queries import run_query
-
     gong = run_query(page, server.base, "vi", "cồng")["results"]
     portal = run_query(page, server.base, "vi", "cổng")["results"]
     folded = run_query(page, server.base, "vi", "cong")["results"]
@@ -203,11 +197,6 @@ def test_vietnamese_query_with_diacritics_lists_exact_matches_first(page, server
 def test_khmer_letters_in_the_index_match_only_khmer_queries(page, server):
     """Khmer words are written in the index with letters: a Latin query must not find them,
     and a Khmer query on the Vietnamese site finds only pages with Khmer words (the glossary)."""
-    import sys
-
-    sys.path.insert(0, str(PROJECT / "benchmarks"))
-    from search_queries import run_query
-
     latin = run_query(page, server.base, "km", "xa")["results"]
     khmer = run_query(page, server.base, "vi", "ខេត្ត")["results"]
     assert len(latin) < 5, latin
