@@ -227,8 +227,11 @@ def write_khmer_words(words: set[str], folder: Path) -> None:
     lists of the letters it holds, however large the vocabulary grows. Every character a
     word can begin with gets a list, empty or not: the browser never asks for a missing file."""
     folder.mkdir(parents=True, exist_ok=True)
-    for first in KHMER_WORD_STARTS:
-        group = sorted(word for word in words if word[0] == first)
+    by_first: dict[str, list[str]] = {first: [] for first in KHMER_WORD_STARTS}
+    for word in sorted(words):
+        if word[0] in by_first:
+            by_first[word[0]].append(word)
+    for first, group in by_first.items():
         (folder / f"{ord(first):04x}.json").write_text(json.dumps(group, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
