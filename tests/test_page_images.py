@@ -66,3 +66,20 @@ def test_missing_alt_text_is_a_lint_error(tmp_path):
     (root / "docs/assets/images/lake.yml").write_text(SIDECAR.replace("  km: បឹងពេលព្រឹកព្រលឹម\n", ""), encoding="utf-8")
     result = build(root)
     assert result.returncode == 1 and "docs/assets/images/lake.yml" in result.output and "Khmer" in result.output
+
+
+def test_the_image_cache_keeps_only_the_images_in_use(tmp_path):
+    """Replacing a photo leaves no derivatives of the old one in .cache/ (it would only grow)."""
+    from daklak_portal.page_images import PageImages
+
+    root = site_with_image(tmp_path)
+    images = PageImages(root / "docs", root)
+    assert images.process() == []
+    first = {p.name for p in images.cache_dir.rglob("*") if p.is_file()}
+    Image.new("RGB", (1200, 800), (200, 40, 40)).save(root / "docs/assets/images/lake.jpg")
+    again = PageImages(root / "docs", root)
+    assert again.process() == []
+    cached = {p.name for p in again.cache_dir.rglob("*") if p.is_file()}
+    published = {d.path for d in again.processed["lake.jpg"].derivatives}
+    assert published <= cached and not (published & first)
+    assert not {name for name in first - {"manifest.json"} if name in cached}  # the old photo's files are gone

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 from .text_language import KHMER
 
@@ -37,14 +38,27 @@ def load_terms(source_meta: dict) -> list[Term]:
 
 def avoided_spellings(text: str, terms: list[Term], language: str) -> list[tuple[int, str, str]]:
     """(line, spelling found, accepted form) for each avoided spelling in a page body."""
+    spellings = tuple((spelling, term.forms.get(language, "")) for term in terms for spelling in term.avoid.get(language, ()))
+    if not spellings:
+        return []
+    any_spelling, patterns = _compiled(tuple(spelling for spelling, _ in spellings))
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
         prose = _NOT_PROSE.sub(" ", line)
-        for term in terms:
-            for spelling in term.avoid.get(language, ()):
-                if _spelling_pattern(spelling).search(prose):
-                    found.append((number, spelling, term.forms.get(language, "")))
+        if not any_spelling.search(prose):  # most lines: one search, not one per spelling
+            continue
+        for (spelling, form), pattern in zip(spellings, patterns):
+            if pattern.search(prose):
+                found.append((number, spelling, form))
     return found
+
+
+@lru_cache(maxsize=16)
+def _compiled(spellings: tuple[str, ...]) -> tuple[re.Pattern, list[re.Pattern]]:
+    """One pattern matching any of the spellings (regex alternation backtracks, so it matches
+    wherever one of them does), and each spelling's own pattern; compiled once per build."""
+    patterns = [_spelling_pattern(spelling) for spelling in spellings]
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns)), patterns
 
 
 def _spelling_pattern(spelling: str) -> re.Pattern:

@@ -7,12 +7,14 @@ The MkDocs plugin runs the same checks before anything is written to site/.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from datetime import date
 from pathlib import Path
 
 import yaml
 
+from .build_cache import JsonCache, code_version, input_key
 from .config import Settings
 from .content_policy import front_matter_problems, policy_problems
 from .content import FrontMatterError, language_of, markdown_files, split_front_matter
@@ -27,19 +29,46 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BOM = "\ufeff"
 
 
-def lint(settings: Settings, fix: bool = False) -> list[Finding]:
-    """All findings for the project, sorted by file and line. With fix, repairs what it can first."""
+def lint(settings: Settings, fix: bool = False, cache: bool = False) -> list[Finding]:
+    """All findings for the project, sorted by file and line. With fix, repairs what it can first.
+
+    With cache (the build uses it), a file whose bytes, path, glossary and languages are those
+    of an earlier run, checked by the same code, gets that run's findings without being read
+    as Markdown again (build_cache)."""
     findings: list[Finding] = []
     terms = glossary_terms(settings)
+    results = JsonCache(settings.root, "lint", _code_of_lint()) if cache else None
+    context = repr((settings.languages, settings.source_language, terms))
     for path in markdown_files(settings):
         if fix:
             fix_file(path)
-        findings.extend(check_file(path, settings, terms))
+        if results is None:
+            findings.extend(check_file(path, settings, terms))
+            continue
+        key = input_key(context, relative(path, settings.root), path.read_bytes())
+        cached = results.get(key)
+        if isinstance(cached, list):
+            try:
+                findings.extend(Finding(*entry) for entry in cached)
+                continue
+            except TypeError:
+                pass  # an entry of another shape: check the file again
+        found = check_file(path, settings, terms)
+        results.put(key, [[f.path, f.line, f.message, f.fixable] for f in found])
+        findings.extend(found)
+    if results is not None:
+        results.save()
     findings.extend(check_nav(settings))
     images_dir = settings.docs_dir / IMAGES_FOLDER
     for original in find_originals(images_dir) if images_dir.is_dir() else []:
         findings.extend(check_sidecar(original, settings.root, settings.languages))
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.message))
+
+
+def _code_of_lint() -> str:
+    from . import content, content_policy, errors, glossary, news
+
+    return code_version((sys.modules[__name__], content, content_policy, errors, glossary, news), ("pyyaml",))
 
 
 def glossary_terms(settings: Settings) -> list[Term]:

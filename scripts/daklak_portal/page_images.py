@@ -1,7 +1,7 @@
 """Images in pages: originals become light, credited, EXIF-free <picture> elements.
 
 Editors link an original in Markdown (`![…](../assets/images/lak-lake.jpg)`). The build makes
-its derivatives once (images.py, cached under .cache/images), publishes only the derivatives
+its derivatives once (images.py, cached under .cache/portal/images), publishes only the derivatives
 (never the original, which may carry the camera's GPS position), and replaces each <img> of an
 original with a <picture>: the alt text comes from the sidecar in the page's language, the
 first image of a page loads at once, the others lazily.
@@ -13,7 +13,8 @@ import posixpath
 import re
 from pathlib import Path
 
-from .images import ImageError, ProcessedImage, find_originals, picture_html, process_images, read_sidecar, sidecar_path
+from .build_cache import CACHE_FOLDER
+from .images import ImageError, ProcessedImage, find_originals, picture_html, process_images, prune_cache, read_sidecar, sidecar_path
 
 IMAGES_FOLDER = "assets/images"
 _IMG = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"[^>]*>")
@@ -23,7 +24,7 @@ class PageImages:
     def __init__(self, docs_dir: Path, root: Path):
         self.docs_dir, self.root = docs_dir, root
         self.images_dir = docs_dir / IMAGES_FOLDER
-        self.cache_dir = root / ".cache" / "images"
+        self.cache_dir = root / CACHE_FOLDER / "images"
         self.processed: dict[str, ProcessedImage] = {}  # original's name -> derivatives
         self.sidecars: dict[str, dict] = {}
 
@@ -38,6 +39,12 @@ class PageImages:
         results = process_images(jobs, self.cache_dir / "out", self.cache_dir / "entries", root=self.root)
         errors = [result for result in results if isinstance(result, ImageError)]
         self.processed = {original.name: result for (original, _), result in zip(jobs, results) if isinstance(result, ProcessedImage)}
+        if not errors:  # the cache keeps only this build's images (it would only grow)
+            prune_cache(self.cache_dir / "entries", [image.key for image in self.processed.values()])
+            published = {d.path for image in self.processed.values() for d in image.derivatives}
+            for path in (self.cache_dir / "out").iterdir() if (self.cache_dir / "out").is_dir() else []:
+                if path.name not in published:
+                    path.unlink()
         return errors
 
     def remove_originals(self, site: Path) -> None:

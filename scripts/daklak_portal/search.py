@@ -26,16 +26,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from . import search_terms, text_language
+from .build_cache import CACHE_FOLDER, JsonCache, code_version, input_key
 from .errors import PortalError
 from .search_terms import encode_khmer, fold, telex_words
 from .text_language import KHMER
@@ -104,10 +108,27 @@ class _PageText(HTMLParser):
         return " ".join("".join(self.parts).split())
 
 
-def read_page(path: Path) -> _PageText:
+_HEAD_END = re.compile(r"</head\s*>", re.I)
+_ARTICLE = re.compile(r"<article\b.*</article\s*>", re.S | re.I)
+
+
+def indexed_parts(html_text: str) -> str:
+    """The parts of a page the index reads: its <head> (language, robots, description) and its
+    <article>. The navigation around the article (most of a page's bytes) is never parsed."""
+    head = _HEAD_END.search(html_text)
+    article = _ARTICLE.search(html_text, head.end() if head else 0)
+    return (html_text[: head.end()] if head else "") + (article.group(0) if article else "")
+
+
+def read_html(html_text: str) -> _PageText:
     parser = _PageText()
-    parser.feed(path.read_text(encoding="utf-8"))
+    parser.feed(indexed_parts(html_text))
+    parser.close()
     return parser
+
+
+def read_page(path: Path) -> _PageText:
+    return read_html(path.read_text(encoding="utf-8"))
 
 
 # Khmer makes nouns with a prefix written onto the word: ការវិនិយោគ (investment) is ការ +
@@ -129,15 +150,41 @@ def khmer_word_parts(token: str) -> list[str]:
     return [token]
 
 
-def segment_khmer(text: str) -> tuple[str, set[str]]:
+class KhmerSegmenter:
+    """The words of each Khmer run (khmer-nltk, then the prefix rule), each distinct run cut
+    once: the same sentence is in the navigation, titles, headings and text of many pages.
+    With a cache, runs cut in an earlier build are read back."""
+
+    def __init__(self, cache: JsonCache | None = None):
+        self.cache = cache
+        self.memo: dict[str, list[str]] = {}
+
+    def words(self, run: str) -> list[str]:
+        if run in self.memo:
+            return self.memo[run]
+        key = input_key(run)
+        tokens = self.cache.get(key) if self.cache is not None else None
+        if not isinstance(tokens, list):
+            from khmernltk import word_tokenize  # loads its model once, only when Khmer is indexed
+
+            tokens = [part for token in word_tokenize(run) if KHMER.fullmatch(token) for part in khmer_word_parts(token)]
+        if self.cache is not None:
+            self.cache.put(key, tokens)
+        self.memo[run] = tokens
+        return tokens
+
+
+_SEGMENTER = KhmerSegmenter()  # without a disk cache: for callers that give none
+
+
+def segment_khmer(text: str, segmenter: KhmerSegmenter | None = None) -> tuple[str, set[str]]:
     """Khmer runs cut into words, each written as the index writes it (search_terms), joined
     by spaces; the set of Khmer words found, as written."""
-    from khmernltk import word_tokenize  # loads its model once, only when Khmer is indexed
-
+    segmenter = segmenter or _SEGMENTER
     words: set[str] = set()
 
     def cut(match: re.Match) -> str:
-        tokens = [part for token in word_tokenize(match.group(0)) if KHMER.fullmatch(token) for part in khmer_word_parts(token)]
+        tokens = segmenter.words(match.group(0))
         words.update(tokens)
         return " " + " ".join(encode_khmer(token) for token in tokens) + " "
 
@@ -159,14 +206,14 @@ def cap_repeats(text: str, limit: int = MAX_REPEATS) -> str:
     return " ".join(kept)
 
 
-def index_document(page: _PageText) -> tuple[str, set[str]]:
+def index_document(page: _PageText, segmenter: KhmerSegmenter | None = None) -> tuple[str, set[str]]:
     """The HTML Pagefind indexes for a page (words written as search_terms says), and the
     page's Khmer words."""
     parts = [page.title.strip(), *(h.strip() for h in page.headings), page.text]
     extra = ""  # words only the index needs: syllable pairs and Telex spellings
     # Khmer text in any language's page (the glossary's Khmer column, say): the box writes a
     # Khmer query the same way on every page.
-    cut = [segment_khmer(part) for part in parts]
+    cut = [segment_khmer(part, segmenter) for part in parts]
     parts = [text for text, _ in cut]
     words = set().union(*(found for _, found in cut))
     if page.lang == "vi":
@@ -197,24 +244,69 @@ def syllable_pairs(text: str) -> str:
     return " ".join(pairs)
 
 
-def write_documents(site: Path, stage: Path) -> tuple[dict[str, int], set[str]]:
-    """The index document of each searchable page of the site, at the page's own path under
-    `stage`; the number of pages per language and the Khmer words found."""
-    counts: dict[str, int] = {}
-    khmer_words: set[str] = set()
+def code_of_search() -> str:
+    """The version of the code that makes index documents (see build_cache)."""
+    return code_version((sys.modules[__name__], search_terms, text_language), ("khmer-nltk", "pagefind", "pagefind-bin-extended"))
+
+
+class SearchDocuments:
+    """The index documents of the pages of one language's build, made from each page's HTML as
+    it is rendered (not read back from site/). A document depends only on the page's head and
+    article, so it is cached under a hash of those: a page whose text did not change is not
+    parsed or segmented again, even when the navigation around it changed."""
+
+    def __init__(self, root: Path | None = None, name: str = "all"):
+        version = code_of_search()
+        self.cache = JsonCache(root, f"search-documents-{name}", version) if root else None
+        self.segmenter = KhmerSegmenter(JsonCache(root, f"khmer-words-{name}", version) if root else None)
+        self.documents: dict[str, tuple[str, str]] = {}  # site path of the page -> (language, document)
+        self.khmer_words: set[str] = set()
+
+    def add(self, site_path: str, html_text: str) -> None:
+        """Indexes a page (site_path like "en/tourism/index.html"), unless it is kept out of search."""
+        parts = indexed_parts(html_text)
+        key = input_key(parts)
+        cached = self.cache.get(key) if self.cache is not None else None
+        if not (isinstance(cached, list) and len(cached) == 3):
+            page = _PageText()
+            page.feed(parts)
+            page.close()
+            if page.noindex or not page.lang:
+                cached = ["", "", []]
+            else:
+                document, words = index_document(page, self.segmenter)
+                cached = [page.lang, document, sorted(words)]
+            if self.cache is not None:
+                self.cache.put(key, cached)
+        language, document, words = cached
+        if language:
+            self.documents[site_path] = (language, document)
+            self.khmer_words.update(words)
+
+    def update(self, other: "SearchDocuments") -> None:
+        self.documents.update(other.documents)
+        self.khmer_words |= other.khmer_words
+
+    def save(self) -> None:
+        if self.cache is not None:
+            self.cache.save()
+            self.segmenter.cache.save()
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for language, _ in self.documents.values():
+            counts[language] = counts.get(language, 0) + 1
+        return counts
+
+
+def documents_from_site(site: Path) -> SearchDocuments:
+    """The index documents of the pages of an already built site (no cache)."""
+    documents = SearchDocuments()
     for path in sorted(site.rglob("index.html")):
         relative = path.relative_to(site)
-        if relative.parts[0] in ("pagefind", "assets", "data"):
-            continue
-        page = read_page(path)
-        if page.noindex or not page.lang:
-            continue
-        document, words = index_document(page)
-        khmer_words |= words
-        (stage / relative).parent.mkdir(parents=True, exist_ok=True)
-        (stage / relative).write_text(document, encoding="utf-8")
-        counts[page.lang] = counts.get(page.lang, 0) + 1
-    return counts, khmer_words
+        if relative.parts[0] not in ("pagefind", "assets", "data"):
+            documents.add(relative.as_posix(), path.read_text(encoding="utf-8"))
+    return documents
 
 
 # The characters a Khmer word can begin with: consonants, independent vowels, digits.
@@ -235,24 +327,58 @@ def write_khmer_words(words: set[str], folder: Path) -> None:
         (folder / f"{ord(first):04x}.json").write_text(json.dumps(group, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def build_search_index(site: Path) -> dict[str, int]:
-    """Writes site/pagefind/; returns the number of pages indexed per language."""
+MANIFEST = "portal-manifest.json"  # in a cached index: the hash of each of its files
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.rglob("*")) if path.is_file() and path.name != MANIFEST}
+
+
+def _intact(folder: Path) -> bool:
+    """A cached index is used only when every file is there with the bytes it was saved with."""
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8")) == _digests(folder)
+    except (OSError, ValueError):
+        return False
+
+
+def build_search_index(site: Path, documents: SearchDocuments | None = None, root: Path | None = None) -> dict[str, int]:
+    """Writes site/pagefind/; returns the number of pages indexed per language.
+
+    With `root`, Pagefind's output is cached under the hash of every document: a build in
+    which no indexed text changed copies the index instead of running Pagefind."""
     logging.getLogger("khmer-nltk").setLevel(logging.WARNING)
+    documents = documents if documents is not None else documents_from_site(site)
+    counts = documents.counts()
+    if not counts:  # nothing to search (Pagefind refuses an empty site): the box says so
+        return counts
     output = site / "pagefind"
+    key = input_key(code_of_search(), *(part for path in sorted(documents.documents) for part in (path, *documents.documents[path])), *sorted(documents.khmer_words))
+    cached = root / CACHE_FOLDER / "pagefind" / key[:32] if root else None
+    if cached is not None and _intact(cached):
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.copytree(cached, output, ignore=shutil.ignore_patterns(MANIFEST))
+        return counts
     with tempfile.TemporaryDirectory(prefix="portal-search-") as tmp:
-        counts, khmer_words = write_documents(site, Path(tmp))
-        if not counts:  # nothing to search (Pagefind refuses an empty site): the box says so
-            return counts
+        for path, (_language, document) in documents.documents.items():
+            (Path(tmp) / path).parent.mkdir(parents=True, exist_ok=True)
+            (Path(tmp) / path).write_text(document, encoding="utf-8")
         # Pagefind's own program, run once over the documents. (Its Python API reads one
         # reply every 0.1 s: one page at a time, that took 5 minutes for 3,000 pages.)
         done = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output), "--silent"], capture_output=True, text=True)
     if done.returncode != 0:
         raise PortalError(f"{output}: Pagefind failed to build the search index:\n{done.stdout}{done.stderr}")
-    write_khmer_words(khmer_words, output / "km-words")
+    write_khmer_words(documents.khmer_words, output / "km-words")
     for name in UNUSED_BUNDLE_FILES:
         (output / name).unlink(missing_ok=True)
     # Pagefind lists the languages in hash-map order, which changes from run to run: sort
     # them, so that two builds stay byte-identical.
     entry = output / "pagefind-entry.json"
     entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if cached is not None:  # keep this index for the next build, and only this one
+        shutil.rmtree(cached.parent, ignore_errors=True)
+        partial = cached.parent / f".{key[:32]}.partial"
+        shutil.copytree(output, partial)
+        (partial / MANIFEST).write_text(json.dumps(_digests(partial), sort_keys=True), encoding="utf-8")
+        partial.rename(cached)
     return counts

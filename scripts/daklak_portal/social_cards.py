@@ -16,10 +16,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from .build_cache import CACHE_FOLDER
 from .text_language import KHMER
 
 WIDTH, HEIGHT = 1200, 630
-CARD_VERSION = 1
+CARDS_CACHE = CACHE_FOLDER / "cards"  # under the project's root
+CARD_VERSION = 2  # 2: JPEG (PNG encoding took 50 ms a card, most of a cold build)
 BACKGROUND, BAND, TEXT, MUTED = (15, 61, 38), (27, 94, 59), (255, 255, 255), (214, 232, 220)
 # (first, last code point, font file stem) in the order the web fonts declare them.
 _FACES = (
@@ -118,17 +120,31 @@ def render_card(title: str, site_name: str, language: str, fonts: Fonts) -> Imag
 
 
 def card_file(title: str, site_name: str, language: str, fonts: Fonts, cache_dir: Path) -> Path:
-    """The card's PNG in the cache (drawn only when its content changed)."""
+    """The card's JPEG in the cache (drawn only when its content changed). JPEG at quality 90
+    without chroma subsampling keeps the text's edges clean and encodes in 3 ms, where an
+    optimised PNG took 50 ms: on a site of thousands of pages that was most of a cold build."""
     key = hashlib.sha256(f"{CARD_VERSION}\0{language}\0{site_name}\0{title}".encode()).hexdigest()[:16]
-    path = cache_dir / f"{key}.png"
-    if not path.is_file():
+    path = cache_dir / f"{key}.jpg"
+    if not _whole_jpeg(path):
         cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp.png")
-        render_card(title, site_name, language, fonts).save(temporary, optimize=True)
+        temporary = path.with_suffix(".tmp")
+        render_card(title, site_name, language, fonts).save(temporary, "JPEG", quality=90, subsampling=0)
         temporary.replace(path)
     return path
 
 
+def _whole_jpeg(path: Path) -> bool:
+    """A cached card is used only when it is a whole JPEG (start and end markers in place):
+    a truncated or overwritten cache file is drawn again, never published."""
+    try:
+        with path.open("rb") as card:
+            start = card.read(3)
+            card.seek(-2, 2)
+            return start == b"\xff\xd8\xff" and card.read(2) == b"\xff\xd9"
+    except OSError:
+        return False
+
+
 def card_path(key: str, language: str) -> str:
-    """Site path of a page's card: assets/cards/en/tourism/lak-lake.png."""
-    return f"assets/cards/{language}/{key.removesuffix('.md')}.png"
+    """Site path of a page's card: assets/cards/en/tourism/lak-lake.jpg."""
+    return f"assets/cards/{language}/{key.removesuffix('.md')}.jpg"

@@ -1,0 +1,31 @@
+"""What a build does once every language is built: the parts of site/ that cover all languages.
+
+The sitemap (every language's pages), the open dataset and the search index (one Pagefind run
+over every language's documents). The plugin calls it at the end of the last language's build;
+`portal build --jobs N` calls it in the parent once the workers' sites are merged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import get_plugin_logger
+
+from ..dataset import DATASET_VERSION, source_date
+from ..dataset_formats import write_dataset
+from ..search import SearchDocuments, build_search_index
+from ..sitemap import gzip_bytes, sitemap_xml
+from .state import BuildState
+
+log = get_plugin_logger(__name__)
+
+
+def finish_site(state: BuildState, site: Path, site_url: str, search: SearchDocuments | None) -> None:
+    """Writes sitemap.xml(.gz), data/ and (unless search is None) pagefind/ into site."""
+    xml = sitemap_xml(site_url, state.available, state.settings.languages, state.last_changed).encode("utf-8")
+    (site / "sitemap.xml").write_bytes(xml)
+    (site / "sitemap.xml.gz").write_bytes(gzip_bytes(xml))
+    write_dataset(state.dataset, site / "data", version=DATASET_VERSION, site_url=site_url, created=source_date())
+    if search is not None:
+        indexed = build_search_index(site, search, state.settings.root)
+        log.info("Search index: " + (", ".join(f"{count} {language} pages" for language, count in sorted(indexed.items())) or "no page to index"))

@@ -1,0 +1,46 @@
+"""The editors' preview: `make serve` runs `mkdocs serve --dirty`.
+
+A dirty rebuild renders only the pages whose Markdown file is newer than their HTML, so saving
+one page rebuilds that page (and its untranslated copies in the other languages), not the site.
+What is prepared for all pages (state.prepare) is done again on each rebuild, mostly from the
+caches. The listings (news pages, archives, the coverage dashboard) are rebuilt every time; the
+navigation of the other pages shows a changed title after the next full build; the search index
+is refreshed in the background after the page is served.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.commands import build as build_module
+
+
+class HideDirtyNotice(logging.Filter):
+    """MkDocs warns on every dirty build that navigation may be inaccurate, and in strict mode
+    (mkdocs.yml) that warning aborts the build: the preview keeps strict for everything else."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def hide_dirty_notice() -> None:
+    logger = build_module.log  # (by module, not by name: under ProperDocs it is properdocs.commands.build)
+    if not any(isinstance(f, HideDirtyNotice) for f in logger.filters):
+        logger.addFilter(HideDirtyNotice())
+
+
+def forget_built_page(site_dir: Path, dest_uri: str) -> None:
+    """MkDocs rebuilds a page in a dirty build only when its HTML is older than its Markdown:
+    a listing whose Markdown did not change (news/index.md lists the newest posts) is rebuilt
+    when its HTML is gone."""
+    (site_dir / dest_uri).unlink(missing_ok=True)
+
+
+def restore_titles(nav, source_file) -> None:
+    """A dirty rebuild does not read the pages it does not render, so the navigation would show
+    their file names: each gets its title from the front matter prepared for the build."""
+    for page in nav.pages:
+        if page.markdown is None and (source := source_file(page)) is not None:
+            page.meta["title"] = source.meta.get("title")
+            page.markdown = ""  # MkDocs shows no title for a page it has not read; a changed page is read after this
