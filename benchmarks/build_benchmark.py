@@ -26,7 +26,6 @@ import argparse
 import os
 import random
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -39,7 +38,9 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "scripts"))
+sys.path.insert(0, str(Path(__file__).parent))
 
+from measure import tree_rss  # noqa: E402
 from daklak_portal.config import TolerantLoader, load_settings  # noqa: E402
 from daklak_portal.content import load_pages  # noqa: E402
 
@@ -104,20 +105,6 @@ def write_bare_config(root: Path) -> None:
     km = root / "bare-overrides" / "partials" / "languages" / "km.html"
     km.parent.mkdir(parents=True)
     shutil.copy(PROJECT / "overrides" / "partials" / "languages" / "km.html", km)
-
-
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
-    total = 0
-    try:
-        with open(f"/proc/{pid}/statm") as statm:
-            total = int(statm.read().split()[1]) * resource.getpagesize()
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            for child in (task / "children").read_text().split():
-                total += tree_rss(int(child))
-    except (FileNotFoundError, ProcessLookupError, ValueError):
-        pass
-    return total
 
 
 def run(command: list[str], root: Path) -> tuple[float, int]:

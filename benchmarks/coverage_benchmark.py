@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import subprocess
 import sys
@@ -20,7 +19,9 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "scripts"))
+sys.path.insert(0, str(Path(__file__).parent))
 
+from measure import tree_rss  # noqa: E402
 from daklak_portal.sections import fingerprints  # noqa: E402
 from daklak_portal.stamps import stamp_block  # noqa: E402
 
@@ -79,20 +80,6 @@ def main() -> None:
             elapsed, peak, exit_code, output = measure([str(portal), "coverage", "--format", "json", "--root", str(root)])
             outdated = sum(1 for page in json.loads(output)["pages"] if page["status"] == "outdated") if output else 0
             print(f"run {run}: {elapsed:.2f} s, peak memory {peak / 1e6:.0f} MB (all processes together), exit {exit_code}, {outdated} outdated pages found, {len(output) / 1e6:.1f} MB of JSON")
-
-
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
-    total = 0
-    try:
-        with open(f"/proc/{pid}/statm") as statm:
-            total = int(statm.read().split()[1]) * resource.getpagesize()
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            for child in (task / "children").read_text().split():
-                total += tree_rss(int(child))
-    except (FileNotFoundError, ProcessLookupError, ValueError):
-        pass
-    return total
 
 
 def measure(command: list[str]) -> tuple[float, int, int, str]:
