@@ -22,6 +22,8 @@ EXPECTED = {
     "protocol-relative-image.md": [(4, "the image //cdn.example/photo.jpg is loaded from another host")],
     "title-injection.md": [(2, "the title contains HTML or an HTML entity")],
     "img-tag.md": [(4, "the HTML tag <img> is not allowed")],
+    # An image by reference takes its URL from a definition further down: the definition's line is reported.
+    "reference-image.md": [(6, "the image https://tracker.example/p.gif is loaded from another host"), (7, "the image //cdn.example/logo.png is loaded from another host")],
 }
 
 

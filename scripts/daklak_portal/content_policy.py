@@ -29,7 +29,9 @@ ALLOWED_TAGS: dict[str, set[str]] = {
 DANGEROUS_SCHEMES = ("javascript", "vbscript", "data", "file")
 # ![alt](url), [text](url) and reference definitions [id]: url
 _MARKDOWN_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)")
-_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_REFERENCE = re.compile(r"^[ \t]{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+# Reference-style images: ![alt][label], ![alt][] and ![label] (their URL is in a definition)
+_IMAGE_REFERENCE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?(?![(\[])")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^>\s]*)>")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
@@ -100,12 +102,19 @@ def policy_problems(markdown: str) -> list[tuple[int, str]]:
         image, url = match.group(1) == "!", match.group(2)
         line = text.count("\n", 0, match.start()) + 1
         problems += _url_problems(url, line, image)
+    image_labels = {_label(match.group(2) or match.group(1)) for match in _IMAGE_REFERENCE.finditer(text)}
     for match in _REFERENCE.finditer(text):
-        problems += _url_problems(match.group(1), text.count("\n", 0, match.start()) + 1, image=False)
+        image = _label(match.group(1)) in image_labels  # a definition an image uses loads an image
+        problems += _url_problems(match.group(2), text.count("\n", 0, match.start()) + 1, image=image)
     for match in _AUTOLINK.finditer(text):
         if scheme_of(match.group(1)) in DANGEROUS_SCHEMES:
             problems.append((text.count("\n", 0, match.start()) + 1, f"a {scheme_of(match.group(1))}: link is not allowed"))
     return sorted(set(problems))
+
+
+def _label(text: str) -> str:
+    """Reference labels match without regard to case or runs of whitespace (CommonMark)."""
+    return " ".join(text.split()).casefold()
 
 
 def _url_problems(url: str, line: int, image: bool) -> list[tuple[int, str]]:
