@@ -181,3 +181,19 @@ def test_dataset_fields_missing_or_copied_count_as_untranslated():
     result = field_coverage(records, ("name", "description"), ("vi", "en", "km"))
     assert result["en"] == {"total": 4, "translated": 2, "missing": {"name": ["nhan-tower"], "description": ["nhan-tower"]}}
     assert result["km"]["missing"] == {"name": ["nhan-tower"], "description": ["lak-lake", "nhan-tower"]}
+
+
+def test_stamp_keeps_a_front_matter_closed_by_dots(tmp_path):
+    """YAML's `...` also closes front matter (MkDocs accepts it): the stamp goes inside the
+    block, the body stays as it was, and the page still reads as stamped."""
+    from daklak_portal.content import split_front_matter
+    from daklak_portal.stamps import read_stamp, stamp_block, write_stamp
+
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: A\n...\nIntro.\n\n---\n\nA rule, not front matter.\n", encoding="utf-8")
+    write_stamp(page, stamp_block("abc123", {"_intro": "0123456789ab"}))
+    text = page.read_text(encoding="utf-8")
+    meta, body, _ = split_front_matter(text)
+    assert meta["title"] == "A" and read_stamp(meta, text).source_commit == "abc123"
+    assert body == "Intro.\n\n---\n\nA rule, not front matter.\n"
+    assert text.startswith("---\ntitle: A\ntranslation:\n") and "\n...\nIntro." in text

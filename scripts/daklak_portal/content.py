@@ -42,11 +42,27 @@ class SourceFile:
     text: str = ""  # the whole file, for messages that point at a front-matter line
 
 
+def front_matter_bounds(text: str) -> tuple[int, int] | None:
+    """(start, end) of the YAML between the opening `---` line and its closer (`---` or
+    `...`, as MkDocs accepts), or None when the page has no front matter. `text[end:]` starts
+    with the closing line. Raises FrontMatterError when the block is never closed."""
+    start = _FRONT_MATTER_START.match(text)
+    if not start:
+        return None
+    end = _FRONT_MATTER_END.search(text, start.end())
+    if not end:
+        raise FrontMatterError(1, "the front matter opened by `---` on line 1 is never closed by a `---` line")
+    return start.end(), end.start()
+
+
 def line_of_key(text: str, key: str) -> int:
     """1-based line of a top-level front-matter key in a page's text (1 when it is not there;
     a line of the body that looks like the key does not count)."""
-    front_matter_end = text.find("\n---", 3) if text.startswith("---") else 0
-    match = re.search(rf"^{re.escape(key)}:", text[: max(front_matter_end, 0)], re.M)
+    try:
+        bounds = front_matter_bounds(text)
+    except FrontMatterError:
+        return 1
+    match = re.search(rf"^{re.escape(key)}:", text[: bounds[1]], re.M) if bounds else None
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
@@ -55,13 +71,11 @@ def split_front_matter(text: str, plain: bool = False) -> tuple[dict, str, int]:
 
     With plain, every front-matter value is left as text (see _PLAIN_LOADER).
     """
-    start = _FRONT_MATTER_START.match(text)
-    if not start:
+    bounds = front_matter_bounds(text)
+    if bounds is None:
         return {}, text, 1
-    end = _FRONT_MATTER_END.search(text, start.end())
-    if not end:
-        raise FrontMatterError(1, "the front matter opened by `---` on line 1 is never closed by a `---` line")
-    block = text[start.end() : end.start()]
+    block = text[bounds[0] : bounds[1]]
+    end = _FRONT_MATTER_END.match(text, bounds[1])
     try:
         data = _load_plain(block) if plain else yaml.load(block, Loader=_TYPED_LOADER)
     except yaml.YAMLError as error:

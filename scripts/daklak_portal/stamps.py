@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .content import line_of_key, split_front_matter
+from .content import front_matter_bounds, line_of_key, split_front_matter
 from .files import write_atomically
 
 
@@ -58,11 +58,11 @@ def write_stamp(path: Path, block: str) -> None:
     """Replaces (or adds) the `translation:` block of a file's front matter, keeping the rest."""
     text = path.read_text(encoding="utf-8")
     split_front_matter(text)  # raises FrontMatterError on a broken block: never rewrite one
-    if not text.startswith("---"):
+    bounds = front_matter_bounds(text)
+    if bounds is None:
         new = f"---\n{block}---\n{text}"
     else:
-        end = text.index("\n---", 3)
-        front = text[4:end + 1]
-        front = re.sub(r"^translation:.*?(?=^\S|\Z)", "", front, flags=re.M | re.S)
-        new = "---\n" + front + block + text[end + 1:]
+        start, end = bounds  # text[end:] is the closing `---` or `...` line and the body
+        front = re.sub(r"^translation:.*?(?=^\S|\Z)", "", text[start:end], flags=re.M | re.S)
+        new = text[:start] + front + block + text[end:]
     write_atomically(path, new)
