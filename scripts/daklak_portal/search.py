@@ -30,6 +30,7 @@ import hashlib
 import html
 import json
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -345,40 +346,58 @@ def _intact(folder: Path) -> bool:
 def build_search_index(site: Path, documents: SearchDocuments | None = None, root: Path | None = None) -> dict[str, int]:
     """Writes site/pagefind/; returns the number of pages indexed per language.
 
-    With `root`, Pagefind's output is cached under the hash of every document: a build in
-    which no indexed text changed copies the index instead of running Pagefind."""
+    Pagefind indexes each language on its own (language_index), which gives the very files
+    one run over every language gives, apart from pagefind-entry.json, which lists the
+    languages: it is written here from theirs, in a fixed order (Pagefind's own order changes
+    from run to run), so that two builds stay byte-identical."""
     logging.getLogger("khmer-nltk").setLevel(logging.WARNING)
     documents = documents if documents is not None else documents_from_site(site)
     counts = documents.counts()
     if not counts:  # nothing to search (Pagefind refuses an empty site): the box says so
         return counts
     output = site / "pagefind"
-    key = input_key(code_of_search(), *(part for path in sorted(documents.documents) for part in (path, *documents.documents[path])), *sorted(documents.khmer_words))
-    cached = root / CACHE_FOLDER / "pagefind" / key[:32] if root else None
-    if cached is not None and _intact(cached):
-        shutil.rmtree(output, ignore_errors=True)
-        shutil.copytree(cached, output, ignore=shutil.ignore_patterns(MANIFEST))
-        return counts
-    with tempfile.TemporaryDirectory(prefix="portal-search-") as tmp:
-        for path, (_language, document) in documents.documents.items():
-            (Path(tmp) / path).parent.mkdir(parents=True, exist_ok=True)
-            (Path(tmp) / path).write_text(document, encoding="utf-8")
-        # Pagefind's own program, run once over the documents. (Its Python API reads one
-        # reply every 0.1 s: one page at a time, that took 5 minutes for 3,000 pages.)
-        done = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output), "--silent"], capture_output=True, text=True)
-    if done.returncode != 0:
-        raise PortalError(f"{output}: Pagefind failed to build the search index:\n{done.stdout}{done.stderr}")
+    shutil.rmtree(output, ignore_errors=True)
+    entry: dict = {"languages": {}}
+    with tempfile.TemporaryDirectory(prefix="portal-search-") as scratch:
+        for language in sorted(counts):
+            index = language_index(documents, language, root, Path(scratch))
+            own = json.loads((index / ENTRY).read_text(encoding="utf-8"))
+            entry = {**own, "languages": {**entry["languages"], **own["languages"]}}
+            shutil.copytree(index, output, dirs_exist_ok=True, ignore=shutil.ignore_patterns(MANIFEST, ENTRY, *UNUSED_BUNDLE_FILES))
+    (output / ENTRY).write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     write_khmer_words(documents.khmer_words, output / "km-words")
-    for name in UNUSED_BUNDLE_FILES:
-        (output / name).unlink(missing_ok=True)
-    # Pagefind lists the languages in hash-map order, which changes from run to run: sort
-    # them, so that two builds stay byte-identical.
-    entry = output / "pagefind-entry.json"
-    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    if cached is not None:  # keep this index for the next build, and only this one
-        shutil.rmtree(cached.parent, ignore_errors=True)
-        partial = cached.parent / f".{key[:32]}.partial"
-        shutil.copytree(output, partial)
-        (partial / MANIFEST).write_text(json.dumps(_digests(partial), sort_keys=True), encoding="utf-8")
-        partial.rename(cached)
     return counts
+
+
+ENTRY = "pagefind-entry.json"
+
+
+def language_index(documents: SearchDocuments, language: str, root: Path | None, scratch: Path) -> Path:
+    """The folder of Pagefind's output for one language's documents. With `root`, it is cached
+    under the hash of those documents (.cache/portal/pagefind/<language>-<hash>/): a build in
+    which no text of that language changed does not run Pagefind for it."""
+    pages = {path: document for path, (page_language, document) in documents.documents.items() if page_language == language}
+    key = input_key(code_of_search(), language, *(part for path in sorted(pages) for part in (path, pages[path])))[:32]
+    cached = root / CACHE_FOLDER / "pagefind" / f"{language}-{key}" if root else None
+    if cached is not None and _intact(cached):
+        return cached
+    stage, output = scratch / f"{language}-documents", scratch / f"{language}-index"
+    for path, document in pages.items():
+        (stage / path).parent.mkdir(parents=True, exist_ok=True)
+        (stage / path).write_text(document, encoding="utf-8")
+    # Pagefind's own program, run once over the documents. (Its Python API reads one reply
+    # every 0.1 s: one page at a time, that took 5 minutes for 3,000 pages.)
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(stage), "--output-path", str(output), "--silent"], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise PortalError(f"{language}: Pagefind failed to build the search index:\n{done.stdout}{done.stderr}")
+    if cached is None:
+        return output
+    # Keep this index for the next build, and only this one (of this language).
+    for old in cached.parent.glob(f"{language}-*"):
+        shutil.rmtree(old, ignore_errors=True)
+    partial = cached.parent / f".{cached.name}.{os.getpid()}.partial"
+    shutil.copytree(output, partial)
+    (partial / MANIFEST).write_text(json.dumps(_digests(partial), sort_keys=True), encoding="utf-8")
+    shutil.rmtree(cached, ignore_errors=True)
+    partial.rename(cached)
+    return cached

@@ -10,6 +10,7 @@ between words). Cards are cached by their content, so an unchanged page costs no
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -127,7 +128,7 @@ def card_file(title: str, site_name: str, language: str, fonts: Fonts, cache_dir
     path = cache_dir / f"{key}.jpg"
     if not _whole_jpeg(path):
         cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")  # parallel builds may draw the same card
         render_card(title, site_name, language, fonts).save(temporary, "JPEG", quality=90, subsampling=0)
         temporary.replace(path)
     return path

@@ -1,41 +1,28 @@
-"""Social cards drawn ahead, on every core, before the languages are built.
+"""Social cards drawn by the processes of `portal build --jobs N` between language builds.
 
-Drawing a card is most of a cold build's work per page, and one language builds in one
-process: with three languages on two cores one core would draw alone at the end. The parent
-of `portal build --jobs N` draws every card the pages' front matter announces with N
-processes; the language builds then find them in the cache (social_cards.card_file). A card
-this misses (a generated page, a title MkDocs reads otherwise) is drawn by its build as before.
+Drawing a card is most of a cold build's work per page, and a language builds in one process:
+with three languages on two cores, one core would work alone at the end. So the cards of the
+pages written in the languages built later are drawn as small tasks in the same process pool,
+while the first language builds (drawing its own cards as it goes); the later builds then find
+them in the cache (social_cards.card_file). A card this misses (a generated page, a title that
+MkDocs reads otherwise) is drawn by its build as before.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-
 from ..social_cards import CARDS_CACHE, card_file
 from .state import BuildState
 
-_STATE: BuildState | None = None  # inherited by the forked drawing processes
+Card = tuple[str, str, str]  # (title, site name, language)
 
 
-def cards_ahead(state: BuildState, site_names: dict[str, str]) -> list[tuple[str, str, str]]:
-    """(title, site name, language) of the card of each page written in each language; an
-    untranslated copy shows its source page's card, which is in this list already."""
-    return sorted({(str(page.meta["title"]), site_names[language], language) for language in site_names for page in state.pages.get(language, {}).values() if "title" in page.meta})
+def cards_of(state: BuildState, language: str, site_name: str) -> list[Card]:
+    """The card of each page written in `language` (an untranslated copy shows its source
+    page's card, which the source language's list holds)."""
+    return sorted({(str(page.meta["title"]), site_name, language) for page in state.pages.get(language, {}).values() if "title" in page.meta})
 
 
-def draw_ahead(state: BuildState, site_names: dict[str, str], jobs: int) -> None:
-    """Draws the cards not yet in the cache, with `jobs` processes."""
-    global _STATE
-    folder = state.settings.root / CARDS_CACHE
-    _STATE = state
-    try:
-        with multiprocessing.get_context("fork").Pool(processes=jobs) as pool:
-            for _ in pool.imap_unordered(_draw, [(card, folder) for card in cards_ahead(state, site_names)], chunksize=16):
-                pass
-    finally:
-        _STATE = None
-
-
-def _draw(job) -> None:
-    (title, site_name, language), folder = job
-    card_file(title, site_name, language, _STATE.card_fonts, folder)
+def draw(state: BuildState, cards: list[Card]) -> None:
+    """Draws the cards not yet in the cache."""
+    for title, site_name, language in cards:
+        card_file(title, site_name, language, state.card_fonts, state.settings.root / CARDS_CACHE)
