@@ -11,8 +11,9 @@ import yaml
 from .errors import PortalError
 
 
-class TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without executing its tags (`!ENV`, `!!python/name:`)."""
+class TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Reads mkdocs.yml without executing its tags (`!ENV`, `!!python/name:`); with libyaml's
+    parser when PyYAML has it (the preview reads mkdocs.yml on every rebuild)."""
 
 
 def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):

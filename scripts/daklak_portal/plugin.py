@@ -65,7 +65,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.fallback_titles: dict[str, dict[str, str]] = {}  # per language: path -> source title
         self.source_404: bytes | None = None
         self.search: dict[str, SearchDocuments] = {}  # per language: the index documents of its pages
-        self.search_lock = threading.Lock()  # one index written at a time while serving
+        self.finish_lock = threading.Lock()  # while serving: one background finish_site at a time
 
     def on_startup(self, command: str, dirty: bool):
         self.serving, self.dirty = command == "serve", dirty
@@ -86,6 +86,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # finish_site writes the sitemap of every language: MkDocs' own would be rendered in
         # each language's build (over every page) and then overwritten.
         config.theme.static_templates.discard("sitemap.xml")
+        if self.serving:
+            preview.list_theme_once(config.theme)
         if first_language or self.state is None:  # (a parallel worker starts at its own language)
             try:
                 self.state = parallel.PREPARED or prepare(Path(config.config_file_path).parent, config.site_name)
@@ -249,18 +251,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if not self.serving:
             finish_site(self.state, site, config.site_url, search)
             return
-        # While serving, the changed page is shown at once and the index follows.
-        finish_site(self.state, site, config.site_url, None)
-        if search is not None:
-            log.info("Search index: refreshing in the background; until it is done, search shows the previous index.")
-            threading.Thread(target=self._refresh_search_index, args=(site, config.site_url, search), daemon=True).start()
+        # While serving, the changed page is shown at once; the sitemap, data and index follow.
+        log.info("Search index and open data: refreshing in the background; until it is done, search shows the previous index.")
+        threading.Thread(target=self._finish_in_background, args=(self.state, site, config.site_url, search), daemon=True).start()
 
-    def _refresh_search_index(self, site: Path, site_url: str, search: SearchDocuments) -> None:
-        with self.search_lock:
+    def _finish_in_background(self, state: BuildState, site: Path, site_url: str, search: SearchDocuments | None) -> None:
+        with self.finish_lock:  # one at a time, the newest last
             try:
-                finish_site(self.state, site, site_url, search)
+                finish_site(state, site, site_url, search)
             except Exception as error:  # noqa: BLE001 - a preview keeps serving; the log says why
-                log.warning(f"Search index not refreshed: {error}")
+                log.warning(f"Search index and open data not refreshed: {error}")
 
     # -- helpers --------------------------------------------------------------------------------
 

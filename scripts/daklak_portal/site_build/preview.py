@@ -30,6 +30,31 @@ def hide_dirty_notice() -> None:
         logger.addFilter(HideDirtyNotice())
 
 
+_THEME_FILES: dict[tuple, list[str]] = {}  # what the theme folders list, for this session
+
+
+def list_theme_once(theme) -> None:
+    """MkDocs lists and filters every file of the theme folders in each language's build
+    (Material's thousands of icons included: about a third of a one-page rebuild). `mkdocs
+    serve` does not watch the theme, so the preview lists it once per session."""
+    get_env = type(theme).get_env
+
+    def get_env_listing_once():
+        env = get_env(theme)
+        list_templates = env.list_templates
+
+        def listed_once(extensions=None, filter_func=None):
+            key = (tuple(theme.dirs), tuple(extensions or ()), getattr(filter_func, "__qualname__", None), tuple(sorted(theme.static_templates)))
+            if key not in _THEME_FILES:
+                _THEME_FILES[key] = list_templates(extensions, filter_func)
+            return list(_THEME_FILES[key])
+
+        env.list_templates = listed_once
+        return env
+
+    theme.get_env = get_env_listing_once
+
+
 def forget_built_page(site_dir: Path, dest_uri: str) -> None:
     """MkDocs rebuilds a page in a dirty build only when its HTML is older than its Markdown:
     a listing whose Markdown did not change (news/index.md lists the newest posts) is rebuilt
