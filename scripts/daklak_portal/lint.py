@@ -49,7 +49,7 @@ def lint(settings: Settings, fix: bool = False, cache: bool = False) -> list[Fin
         cached = results.get(key)
         if isinstance(cached, list):
             try:
-                findings.extend(Finding(*entry) for entry in cached)
+                findings.extend([Finding(*entry) for entry in cached])  # all or none
                 continue
             except TypeError:
                 pass  # an entry of another shape: check the file again

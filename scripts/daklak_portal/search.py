@@ -36,6 +36,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -119,17 +120,6 @@ def indexed_parts(html_text: str) -> str:
     head = _HEAD_END.search(html_text)
     article = _ARTICLE.search(html_text, head.end() if head else 0)
     return (html_text[: head.end()] if head else "") + (article.group(0) if article else "")
-
-
-def read_html(html_text: str) -> _PageText:
-    parser = _PageText()
-    parser.feed(indexed_parts(html_text))
-    parser.close()
-    return parser
-
-
-def read_page(path: Path) -> _PageText:
-    return read_html(path.read_text(encoding="utf-8"))
 
 
 # Khmer makes nouns with a prefix written onto the word: ការវិនិយោគ (investment) is ការ +
@@ -245,6 +235,7 @@ def syllable_pairs(text: str) -> str:
     return " ".join(pairs)
 
 
+@lru_cache(maxsize=1)  # the code a process runs does not change while it runs
 def code_of_search() -> str:
     """The version of the code that makes index documents (see build_cache)."""
     return code_version((sys.modules[__name__], search_terms, text_language), ("khmer-nltk", "pagefind", "pagefind-bin-extended"))
