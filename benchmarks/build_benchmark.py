@@ -41,9 +41,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "scripts"))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from measure import tree_rss  # noqa: E402
 from daklak_portal.config import TolerantLoader, load_settings  # noqa: E402
 from daklak_portal.content import load_pages  # noqa: E402
+from measure import tree_rss  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}:/usr/bin:/bin", "HOME": os.environ.get("HOME", "/root"), "LANG": "C.UTF-8"}

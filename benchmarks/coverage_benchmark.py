@@ -21,9 +21,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "scripts"))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from measure import tree_rss  # noqa: E402
 from daklak_portal.sections import fingerprints  # noqa: E402
 from daklak_portal.stamps import stamp_block  # noqa: E402
+from measure import tree_rss  # noqa: E402
 
 SECTIONS = ["overview", "getting-there", "what-to-see", "season"]
 

@@ -33,9 +33,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "scripts"))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from daklak_portal.config import TolerantLoader  # noqa: E402
+from daklak_portal.config import TolerantLoader, load_settings  # noqa: E402
 from daklak_portal.content import load_pages  # noqa: E402
-from daklak_portal.config import load_settings  # noqa: E402
 from search_queries import evaluate, run_query  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -53,7 +52,7 @@ def make_project(workdir: Path, engine: str, synthetic_pages: int) -> Path:
     if engine == "lunr":
         (root / "overrides/partials/header.html").unlink()  # Material's header, with its search box
         plugins = config["plugins"]
-        for index, plugin in enumerate(plugins):
+        for plugin in plugins:
             if isinstance(plugin, dict) and "i18n" in plugin:
                 plugin["i18n"]["reconfigure_search"] = True
             if isinstance(plugin, dict) and "portal" in plugin:

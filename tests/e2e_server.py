@@ -73,7 +73,7 @@ class NginxServer:
                 return self
             except OSError:
                 if self.process.poll() is not None:
-                    raise RuntimeError(f"nginx stopped: {self.process.stdout.read().decode()}")
+                    raise RuntimeError(f"nginx stopped: {self.process.stdout.read().decode()}") from None
                 time.sleep(0.05)
         raise RuntimeError("nginx did not answer on " + self.base)
 

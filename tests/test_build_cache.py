@@ -11,7 +11,9 @@ import shutil
 import pytest
 
 from conftest import BASIC_PAGES, BIN, build, make_site, offline_env, run
-from daklak_portal import build_cache, lint as lint_module, search as search_module
+from daklak_portal import build_cache
+from daklak_portal import lint as lint_module
+from daklak_portal import search as search_module
 from daklak_portal.build_cache import CACHE_FOLDER, JsonCache, input_key
 from daklak_portal.config import load_settings
 from daklak_portal.search import KhmerSegmenter, SearchDocuments

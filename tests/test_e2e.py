@@ -5,7 +5,6 @@ Where nginx or Chromium is missing on a developer's machine these tests are skip
 message; in CI (CI=true) they fail instead. Screenshots go to test-artifacts/screenshots/.
 """
 
-import re
 import sys
 import urllib.error
 import urllib.request
@@ -14,7 +13,15 @@ import warnings
 import pytest
 
 from conftest import BIN, PROJECT, offline_env, run
-from e2e_server import CHROMIUM, CHROMIUM_ARGS, NGINX, NginxServer, free_port, in_ci, nginx_config
+from e2e_server import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    NGINX,
+    NginxServer,
+    free_port,
+    in_ci,
+    nginx_config,
+)
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 from search_queries import evaluate, run_query  # noqa: E402  (the harness the benchmark uses too)
@@ -25,7 +32,7 @@ if missing:
     message = f"END-TO-END TESTS NOT RUN: {', '.join(missing)} not installed (apt-get install nginx chromium chromium-driver)"
     if in_ci():
         raise RuntimeError(message)
-    warnings.warn(message)
+    warnings.warn(message, stacklevel=2)
     pytestmark = pytest.mark.skip(reason=message)
 
 

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from daklak_portal.search import _PageText, build_search_index, index_document, khmer_word_parts, write_khmer_words
+from daklak_portal.search import (
+    _PageText,
+    build_search_index,
+    index_document,
+    khmer_word_parts,
+    write_khmer_words,
+)
 from daklak_portal.search_terms import encode_khmer, fold, telex, telex_words
 
 TERMS_JS = Path(__file__).resolve().parent.parent / "docs/assets/javascripts/portal-search-terms.js"

@@ -1,6 +1,5 @@
 """Social cards: drawn offline from the committed fonts, Khmer wrapped between words, cached."""
 
-from pathlib import Path
 
 import pytest
 from khmernltk import word_tokenize

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import click
 
-from .config import load_settings
 from .cli_coverage import coverage_command
-from .links import check_links, external_links, report
+from .config import load_settings
 from .content import load_pages
 from .dataset import DATASET_VERSION, collect_records, source_date
 from .dataset_formats import write_dataset
 from .editor import new_page, start_translation
+from .links import check_links, external_links, report
 from .lint import lint
 from .publish import publish
 from .security import content_security_policy, inline_script_hashes

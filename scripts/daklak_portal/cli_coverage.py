@@ -14,8 +14,8 @@ from pathlib import Path
 import click
 
 from .config import load_plugin_options, load_settings
-from .content import FrontMatterError, read_source_file
 from .contacts import CONTACTS_PAGE
+from .content import FrontMatterError, read_source_file
 from .coverage import build_report, field_coverage, gate_failures
 from .coverage_output import status_changes, to_json, to_markdown, to_table
 from .coverage_ui import ui_coverage

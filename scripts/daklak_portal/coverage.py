@@ -14,13 +14,25 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .config import Settings
-from .content import FrontMatterError, SourceFile, page_paths, read_source_file, split_front_matter
+from .content import (
+    FrontMatterError,
+    SourceFile,
+    page_paths,
+    read_source_file,
+    split_front_matter,
+)
 from .errors import Finding, relative
-from .git_history import GitHistory, commit_before, commit_exists, file_at, is_shallow, read_history
+from .git_history import (
+    GitHistory,
+    commit_before,
+    commit_exists,
+    file_at,
+    is_shallow,
+    read_history,
+)
 from .sections import INTRO, fingerprint, fingerprints, split_sections
 from .stamps import Stamp, read_stamp
-from .text_language import is_vietnamese_paragraph, paragraphs
-from .text_language import KHMER
+from .text_language import KHMER, is_vietnamese_paragraph, paragraphs
 
 STATUSES = ("orphan", "missing", "outdated", "partial", "translated")
 SCHEMA_VERSION = 1

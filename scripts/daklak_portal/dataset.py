@@ -565,6 +565,9 @@ def page_jsonld(record: Record, language: str) -> str:
     Text in the page's language; on a page not translated into it (the site then shows the
     Vietnamese page), the Vietnamese text. Safe inside <script>: `<`, `>` and `&` are escaped.
     """
-    from .dataset_formats import jsonld_node, script_safe_json  # the writers own the mapping
+    from .dataset_formats import (  # the writers own the mapping
+        jsonld_node,
+        script_safe_json,
+    )
 
     return script_safe_json(jsonld_node(record, language=language))

@@ -25,8 +25,16 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .dataset import (
+    COUNTRY,
+    FOREIGN_KEYS,
+    PRIMARY_KEYS,
+    PROVINCE,
+    RECORD_TYPES,
+    Dataset,
+    Record,
+)
 from .files import write_atomically
-from .dataset import PRIMARY_KEYS, FOREIGN_KEYS, PROVINCE, COUNTRY, RECORD_TYPES, Dataset, Record
 
 PACKAGE_NAME = "daklak-open-promotional-data"
 LICENSE = {

@@ -17,8 +17,8 @@ import yaml
 from .config import Settings
 from .content import read_source_file
 from .errors import PortalError, relative
-from .git_history import last_commit_of
 from .files import write_atomically
+from .git_history import last_commit_of
 from .lint import SLUG
 from .news import POSTS_PREFIX
 from .sections import fingerprints

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
+
 from .text_language import KHMER
 
 GLOSSARY_PAGE = "about/glossary.md"
@@ -47,7 +48,7 @@ def avoided_spellings(text: str, terms: list[Term], language: str) -> list[tuple
         prose = _NOT_PROSE.sub(" ", line)
         if not any_spelling.search(prose):  # most lines: one search, not one per spelling
             continue
-        for (spelling, form), pattern in zip(spellings, patterns):
+        for (spelling, form), pattern in zip(spellings, patterns, strict=True):
             if pattern.search(prose):
                 found.append((number, spelling, form))
     return found

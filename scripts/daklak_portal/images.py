@@ -103,8 +103,8 @@ import PIL
 import yaml
 from PIL import Image, ImageFile, ImageOps, features
 
-from .files import write_atomically
 from .errors import Finding, PortalError, relative
+from .files import write_atomically
 
 # Bump when the pipeline's output changes for the same input (resampling, naming, XMP layout…).
 PIPELINE_VERSION = 1

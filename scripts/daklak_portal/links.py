@@ -60,7 +60,7 @@ def check_url(url: str, timeout: float) -> tuple[int | None, str]:
 
 def check_links(urls: list[str], timeout: float = 10, workers: int = 8) -> dict[str, tuple[int | None, str]]:
     with ThreadPoolExecutor(workers) as pool:
-        return dict(zip(urls, pool.map(lambda url: check_url(url, timeout), urls)))
+        return dict(zip(urls, pool.map(lambda url: check_url(url, timeout), urls), strict=True))
 
 
 def report(links: dict[str, list[str]], results: dict[str, tuple[int | None, str]]) -> tuple[str, int]:

@@ -16,8 +16,8 @@ import yaml
 
 from .build_cache import JsonCache, code_version, input_key
 from .config import Settings
-from .content_policy import front_matter_problems, policy_problems
 from .content import FrontMatterError, language_of, markdown_files, split_front_matter
+from .content_policy import front_matter_problems, policy_problems
 from .errors import Finding, relative
 from .files import write_atomically
 from .glossary import GLOSSARY_PAGE, Term, avoided_spellings, load_terms

@@ -14,7 +14,15 @@ import re
 from pathlib import Path
 
 from .build_cache import CACHE_FOLDER
-from .images import ImageError, ProcessedImage, find_originals, picture_html, process_images, prune_cache, read_sidecar, sidecar_path
+from .images import (
+    ImageError,
+    ProcessedImage,
+    find_originals,
+    picture_html,
+    process_images,
+    prune_cache,
+    read_sidecar,
+)
 
 IMAGES_FOLDER = "assets/images"
 _IMG = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"[^>]*>")
@@ -38,7 +46,7 @@ class PageImages:
             jobs.append((original, data))
         results = process_images(jobs, self.cache_dir / "out", self.cache_dir / "entries", root=self.root)
         errors = [result for result in results if isinstance(result, ImageError)]
-        self.processed = {original.name: result for (original, _), result in zip(jobs, results) if isinstance(result, ProcessedImage)}
+        self.processed = {original.name: result for (original, _), result in zip(jobs, results, strict=True) if isinstance(result, ProcessedImage)}
         if not errors:  # the cache keeps only this build's images (it would only grow)
             prune_cache(self.cache_dir / "entries", [image.key for image in self.processed.values()])
             published = {d.path for image in self.processed.values() for d in image.derivatives}

@@ -28,7 +28,14 @@ from .coverage_output import badge_svg
 from .dataset import page_jsonld
 from .dates import format_reader_date
 from .glossary import GLOSSARY_PAGE, glossary_table, load_terms
-from .news import NEWS_INDEX, POSTS_PREFIX, generated_pages, index_markdown, post_header, posts_in
+from .news import (
+    NEWS_INDEX,
+    POSTS_PREFIX,
+    generated_pages,
+    index_markdown,
+    post_header,
+    posts_in,
+)
 from .page_languages import listing_page_languages, mark_source_titles, page_languages
 from .page_sources import reader_sources
 from .search import SearchDocuments

@@ -38,6 +38,7 @@ import sys
 import tempfile
 from functools import lru_cache
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 from . import search_terms, text_language
@@ -156,7 +157,9 @@ class KhmerSegmenter:
         key = input_key(run)
         tokens = self.cache.get(key) if self.cache is not None else None
         if not isinstance(tokens, list):
-            from khmernltk import word_tokenize  # loads its model once, only when Khmer is indexed
+            from khmernltk import (
+                word_tokenize,  # loads its model once, only when Khmer is indexed
+            )
 
             tokens = [part for token in word_tokenize(run) if KHMER.fullmatch(token) for part in khmer_word_parts(token)]
         if self.cache is not None:
@@ -231,7 +234,7 @@ def syllable_pairs(text: str) -> str:
     pairs = []
     for sentence in re.split(r"[.,;:!?()\[\]\n–—\-\"'«»]+", text):
         syllables = [s.lower() for s in _SYLLABLE.findall(sentence)]
-        pairs += [a + b for a, b in zip(syllables, syllables[1:])]
+        pairs += [a + b for a, b in pairwise(syllables)]
     return " ".join(pairs)
 
 

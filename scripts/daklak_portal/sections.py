@@ -29,7 +29,7 @@ def split_sections(body: str) -> dict[str, str]:
             current = match.group(1)
             sections.setdefault(current, [])
         sections[current].append(line)
-    return {anchor: "\n".join(lines) for anchor, lines in sections.items() if anchor != INTRO or any(l.strip() for l in lines)}
+    return {anchor: "\n".join(lines) for anchor, lines in sections.items() if anchor != INTRO or any(line.strip() for line in lines)}
 
 
 def normalise(text: str) -> str:

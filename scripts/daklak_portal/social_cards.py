@@ -36,14 +36,17 @@ _FACES = (
 )
 
 
+@lru_cache(maxsize=None)  # a font file is read once per process (Fonts objects travel to workers, the cache does not)
+def _face(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM)
+
+
 class Fonts:
     def __init__(self, fonts_dir: Path):
         self.fonts_dir = fonts_dir
 
-    @lru_cache(maxsize=None)
     def face(self, stem: str, bold: bool, size: int) -> ImageFont.FreeTypeFont:
-        path = self.fonts_dir / f"{stem}-{700 if bold else 400}-normal.woff2"
-        return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.RAQM)
+        return _face(self.fonts_dir / f"{stem}-{700 if bold else 400}-normal.woff2", size)
 
     def for_char(self, char: str, bold: bool, size: int) -> ImageFont.FreeTypeFont:
         point = ord(char)
