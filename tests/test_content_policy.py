@@ -71,7 +71,7 @@ def test_real_content_passes_the_policy():
 
 
 def test_line_of_a_front_matter_key_ignores_the_body():
-    from daklak_portal.content import line_of_key
+    from daklak_portal.page_text import line_of_key
 
     text = "---\ntitle: A\ndescription: <b>x</b>\n---\ntranslation: a line of the body\n"
     assert line_of_key(text, "description") == 3

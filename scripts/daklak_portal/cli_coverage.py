@@ -15,12 +15,13 @@ import click
 
 from .config import load_plugin_options, load_settings
 from .contacts import CONTACTS_PAGE
-from .content import FrontMatterError, read_source_file
+from .content import read_source_file
 from .coverage import build_report, field_coverage, gate_failures
 from .coverage_output import status_changes, to_json, to_markdown, to_table
 from .coverage_ui import ui_coverage
 from .errors import PortalError, relative
 from .git_history import diff_since, last_commit_of, read_history
+from .page_text import FrontMatterError
 from .sections import fingerprints
 from .stamps import read_stamp, stamp_block, write_stamp
 

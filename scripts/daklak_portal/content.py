@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,23 +10,12 @@ import yaml
 
 from .config import Settings
 from .errors import Finding, relative
+from .page_text import FRONT_MATTER_END, FrontMatterError, front_matter_bounds
 
 # libyaml's parser when PyYAML has it (the wheels do). The "plain" loader keeps every value a
 # string (no dates, numbers or booleans): enough for translation coverage, and 2.5 times faster.
 _TYPED_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-
-# The same rule as MkDocs: front matter is a YAML block between `---` lines at the very top.
-_FRONT_MATTER_START = re.compile(r"\A---[ \t]*\r?\n")
-_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
-
-
-class FrontMatterError(ValueError):
-    def __init__(self, line: int | None, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
-
 
 @dataclass
 class SourceFile:
@@ -42,30 +30,6 @@ class SourceFile:
     text: str = ""  # the whole file, for messages that point at a front-matter line
 
 
-def front_matter_bounds(text: str) -> tuple[int, int] | None:
-    """(start, end) of the YAML between the opening `---` line and its closer (`---` or
-    `...`, as MkDocs accepts), or None when the page has no front matter. `text[end:]` starts
-    with the closing line. Raises FrontMatterError when the block is never closed."""
-    start = _FRONT_MATTER_START.match(text)
-    if not start:
-        return None
-    end = _FRONT_MATTER_END.search(text, start.end())
-    if not end:
-        raise FrontMatterError(1, "the front matter opened by `---` on line 1 is never closed by a `---` line")
-    return start.end(), end.start()
-
-
-def line_of_key(text: str, key: str) -> int:
-    """1-based line of a top-level front-matter key in a page's text (1 when it is not there;
-    a line of the body that looks like the key does not count)."""
-    try:
-        bounds = front_matter_bounds(text)
-    except FrontMatterError:
-        return 1
-    match = re.search(rf"^{re.escape(key)}:", text[: bounds[1]], re.M) if bounds else None
-    return text.count("\n", 0, match.start()) + 1 if match else 1
-
-
 def split_front_matter(text: str, plain: bool = False) -> tuple[dict, str, int]:
     """Returns (front matter, body, line of the body's first line); raises FrontMatterError.
 
@@ -75,7 +39,7 @@ def split_front_matter(text: str, plain: bool = False) -> tuple[dict, str, int]:
     if bounds is None:
         return {}, text, 1
     block = text[bounds[0] : bounds[1]]
-    end = _FRONT_MATTER_END.match(text, bounds[1])
+    end = FRONT_MATTER_END.match(text, bounds[1])
     try:
         data = _load_plain(block) if plain else yaml.load(block, Loader=_TYPED_LOADER)
     except yaml.YAMLError as error:

@@ -14,7 +14,7 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from .content import line_of_key
+from .page_text import line_of_key
 
 ALLOWED_TAGS: dict[str, set[str]] = {
     "span": {"lang", "class", "title", "dir"},

@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -56,10 +55,11 @@ from referencing.jsonschema import DRAFT202012
 
 from .config import Settings
 from .contacts import CONTACTS_PAGE, organizations
-from .content import _FRONT_MATTER_END, _FRONT_MATTER_START, SourceFile, page_path
+from .content import SourceFile, page_path
 from .dates import format_reader_number
 from .errors import Finding, relative
 from .images import find_originals, sidecar_path
+from .page_text import heading_texts, line_of_path
 
 DATASET_VERSION = "1.0.0"  # of the dataset's structure (datapackage.json `version`)
 
@@ -129,7 +129,6 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
 PRIMARY_KEYS = {"places": ["id"], "events": ["id"], "organizations": ["id"], "images": ["id"]}
 FOREIGN_KEYS = {"events": [("place", "places", "id")]}  # (field, resource, field)
 
-_HEADING = re.compile(r"^#{2,6}\s+(.*?)\s*\{#([A-Za-z0-9_-]+)\}\s*$", re.M)
 
 
 # -- the data model -------------------------------------------------------------------------
@@ -224,10 +223,10 @@ def validate_block(data: dict, record_type: str, text: str, shown: str) -> list[
             extra = sorted(key for key in error.instance if key not in allowed)
             if extra:
                 path.append(extra[0])
-                findings.append(Finding(shown, _line_of(text, path), f"{_dotted(path)}: unknown field (allowed: {', '.join(sorted(allowed))})"))
+                findings.append(Finding(shown, line_of_path(text, path), f"{_dotted(path)}: unknown field (allowed: {', '.join(sorted(allowed))})"))
                 continue
         where = _dotted(path)
-        findings.append(Finding(shown, _line_of(text, path), f"{where}: {error.message}" if where else error.message))
+        findings.append(Finding(shown, line_of_path(text, path), f"{where}: {error.message}" if where else error.message))
     return sorted(set(findings))
 
 
@@ -236,39 +235,6 @@ def _dotted(path: list) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
-
-
-def _yaml_node(text: str) -> tuple[yaml.Node | None, int]:
-    """The YAML node of a page's front matter (or of a whole sidecar) and its first line - 1."""
-    start = _FRONT_MATTER_START.match(text)
-    if start:
-        end = _FRONT_MATTER_END.search(text, start.end())
-        block = text[start.end() : end.start()] if end else text[start.end() :]
-        offset = text.count("\n", 0, start.end())
-    else:
-        block, offset = text, 0
-    try:
-        return yaml.compose(block, Loader=yaml.SafeLoader), offset
-    except yaml.YAMLError:
-        return None, offset
-
-
-def _line_of(text: str, path: list) -> int:
-    """1-based line of the key (or list item) a JSON path points at; the deepest one found."""
-    node, offset = _yaml_node(text)
-    line = None
-    for part in path:
-        if isinstance(node, yaml.MappingNode):
-            match = next(((key, value) for key, value in node.value if key.value == str(part)), None)
-            if match is None:
-                break
-            line, node = match[0].start_mark.line, match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-            line = node.start_mark.line
-        else:
-            break
-    return line + offset + 1 if line is not None else 1
 
 
 # -- collecting the records -----------------------------------------------------------------
@@ -303,7 +269,7 @@ class _Collector:
         page = self.pages.get(language, {}).get(key)
         if page is None:
             return ""
-        if anchor and anchor not in headings(page.body):
+        if anchor and anchor not in heading_texts(page.body):
             anchor = ""
         return self.site_url + page_path(key, language, self.source) + (f"#{anchor}" if anchor else "")
 
@@ -393,7 +359,7 @@ class _Collector:
             names = {}
             for lang in self.languages:
                 translation = self.pages.get(lang, {}).get(key)
-                names[lang] = headings(translation.body).get(zone["id"], "") if translation is not None else ""
+                names[lang] = heading_texts(translation.body).get(zone["id"], "") if translation is not None else ""
             self.add("places", zone["id"], {
                 "id": zone["id"],
                 "kind": "zone",
@@ -421,7 +387,7 @@ class _Collector:
             if end < start:
                 index = event["editions"].index(edition)
                 path = ["event", "editions", index, "end"]
-                self.findings.append(Finding(self.shown(page), _line_of(page.text, path), f"{_dotted(path)}: {end} is before the start, {start}"))
+                self.findings.append(Finding(self.shown(page), line_of_path(page.text, path), f"{_dotted(path)}: {end} is before the start, {start}"))
                 continue
             self.add("events", f"{series}-{number}", {
                 "id": f"{series}-{number}",
@@ -525,11 +491,6 @@ def _as_date(value) -> date:
     if isinstance(value, datetime):
         return value.date()
     return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-def headings(body: str) -> dict[str, str]:
-    """{anchor: heading text} of a page body's `## … {#anchor}` headings."""
-    return {match.group(2): match.group(1).strip() for match in _HEADING.finditer(body)}
 
 
 def edition_name(title: str, number: int, language: str) -> str:

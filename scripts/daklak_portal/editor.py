@@ -8,7 +8,6 @@ reports it as partial until the Vietnamese text is replaced.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -23,8 +22,6 @@ from .lint import SLUG
 from .news import POSTS_PREFIX
 from .sections import fingerprints
 from .stamps import stamp_block
-
-_HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*(\{#[A-Za-z0-9_-]+\})\s*$")
 
 
 def new_page(settings: Settings, path: str, title: str, today: date) -> Path:

@@ -16,7 +16,7 @@ import yaml
 
 from .build_cache import JsonCache, code_version, input_key
 from .config import Settings
-from .content import FrontMatterError, language_of, markdown_files, split_front_matter
+from .content import language_of, markdown_files, split_front_matter
 from .content_policy import front_matter_problems, policy_problems
 from .errors import Finding, relative
 from .files import write_atomically
@@ -24,6 +24,7 @@ from .glossary import GLOSSARY_PAGE, Term, avoided_spellings, load_terms
 from .images import check_sidecar, find_originals
 from .news import POSTS_PREFIX
 from .page_images import IMAGES_FOLDER
+from .page_text import FrontMatterError
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BOM = "\ufeff"

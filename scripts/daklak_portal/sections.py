@@ -11,24 +11,19 @@ import hashlib
 import re
 import unicodedata
 
+from .page_text import anchored_headings
+
 INTRO = "_intro"  # the text before the first heading
-_HEADING = re.compile(r"^#{2,6}\s+.*?\{#([A-Za-z0-9_-]+)\}\s*$")
 _PUNCTUATION_OR_SPACE = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def split_sections(body: str) -> dict[str, str]:
     """{anchor: text} in page order; the text before the first heading is under INTRO."""
-    sections: dict[str, list[str]] = {INTRO: []}
-    current = INTRO
-    fenced = False
-    for line in body.splitlines():
-        if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        match = None if fenced or not line.startswith("#") else _HEADING.match(line)
-        if match:
-            current = match.group(1)
-            sections.setdefault(current, [])
-        sections[current].append(line)
+    lines = body.splitlines()
+    starts = [(INTRO, 0)] + [(heading.anchor, heading.index) for heading in anchored_headings(body)]
+    sections: dict[str, list[str]] = {}
+    for (anchor, start), (_next, end) in zip(starts, starts[1:] + [(None, len(lines))], strict=True):
+        sections.setdefault(anchor, []).extend(lines[start:end])
     return {anchor: "\n".join(lines) for anchor, lines in sections.items() if anchor != INTRO or any(line.strip() for line in lines)}
 
 

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from .content import front_matter_bounds, line_of_key, split_front_matter
+from .content import split_front_matter
 from .files import write_atomically
+from .page_text import front_matter_bounds, line_of_key
 
 
 @dataclass(frozen=True)
