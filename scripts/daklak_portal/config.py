@@ -37,6 +37,11 @@ class Settings:
     site_url: str = "/"
     nav_node: yaml.Node | None = field(default=None, compare=False)  # with line numbers
     plugins: tuple = field(default=(), compare=False)  # the `plugins:` list of mkdocs.yml
+    language_names: dict[str, str] = field(default_factory=dict, compare=False)  # each language's name in itself
+    built_languages: tuple[str, ...] = ()  # the languages with `build: true`, in build order (source first)
+
+    def language_name(self, language: str) -> str:
+        return self.language_names.get(language, language)
 
     @property
     def mkdocs_yml(self) -> Path:
@@ -60,7 +65,9 @@ def load_settings(root: Path | str = ".") -> Settings:
         where = f"mkdocs.yml:{line + 1}" if line is not None else "mkdocs.yml"
         raise PortalError(f"{where}: not valid YAML ({getattr(error, 'problem', error)}).") from None
 
-    languages, source = _i18n_languages(data)
+    entries = _i18n_entries(data)
+    languages, source = _i18n_languages(entries)
+    builds = {entry["locale"]: entry.get("build", True) for entry in entries}
     nav_node = None
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -74,6 +81,8 @@ def load_settings(root: Path | str = ".") -> Settings:
         site_url=resolve_env(data.get("site_url")) or "/",
         plugins=tuple(data.get("plugins") or ()),
         nav_node=nav_node,
+        language_names={entry["locale"]: entry.get("name") or entry["locale"] for entry in entries},
+        built_languages=tuple(language for language in languages if builds[language]),
     )
 
 
@@ -85,18 +94,24 @@ def resolve_env(value) -> str | None:
     return value
 
 
-def _i18n_languages(data: dict) -> tuple[tuple[str, ...], str]:
-    """The languages of the i18n plugin, the default (source) language first."""
+def _i18n_entries(data: dict) -> list[dict]:
+    """The `languages:` entries of the i18n plugin: the one place the portal's languages are listed."""
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             entries = (plugin["i18n"] or {}).get("languages") or []
-            locales = [entry["locale"] for entry in entries]
-            defaults = [entry["locale"] for entry in entries if entry.get("default")]
-            if not defaults:
-                raise PortalError("mkdocs.yml: the i18n plugin has no language with `default: true`.")
-            source = defaults[0]
-            return (source, *[loc for loc in locales if loc != source]), source
+            if not all(isinstance(entry, dict) and entry.get("locale") for entry in entries):
+                raise PortalError("mkdocs.yml: every language of the i18n plugin needs a `locale:`.")
+            return entries
     raise PortalError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured.")
+
+
+def _i18n_languages(entries: list[dict]) -> tuple[tuple[str, ...], str]:
+    """The languages, the default (source) language first."""
+    defaults = [entry["locale"] for entry in entries if entry.get("default")]
+    if not defaults:
+        raise PortalError("mkdocs.yml: the i18n plugin has no language with `default: true`.")
+    source = defaults[0]
+    return (source, *[entry["locale"] for entry in entries if entry["locale"] != source]), source
 
 
 def load_plugin_options(settings: Settings, name: str) -> dict:

@@ -278,9 +278,14 @@ class SearchDocuments:
             self.documents[site_path] = (language, document)
             self.khmer_words.update(words)
 
-    def update(self, other: "SearchDocuments") -> None:
-        self.documents.update(other.documents)
-        self.khmer_words |= other.khmer_words
+    @classmethod
+    def merged(cls, parts) -> "SearchDocuments":
+        """One set of documents from each language's (for the index of every language)."""
+        merged = cls()
+        for part in parts:
+            merged.documents.update(part.documents)
+            merged.khmer_words |= part.khmer_words
+        return merged
 
     def save(self) -> None:
         if self.cache is not None:

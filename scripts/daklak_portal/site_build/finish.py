@@ -7,6 +7,7 @@ over every language's documents). The plugin calls it at the end of the last lan
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
@@ -29,3 +30,18 @@ def finish_site(state: BuildState, site: Path, site_url: str, search: SearchDocu
     if search is not None:
         indexed = build_search_index(site, search, state.settings.root)
         log.info("Search index: " + (", ".join(f"{count} {language} pages" for language, count in sorted(indexed.items())) or "no page to index"))
+
+
+def finish_in_background(state: BuildState, site: Path, site_url: str, search: SearchDocuments | None, lock: threading.Lock) -> None:
+    """While serving: the changed page is served at once, the sitemap, data and index follow
+    in a thread (one at a time, the newest last)."""
+    log.info("Search index and open data: refreshing in the background; until it is done, search shows the previous index.")
+
+    def finish() -> None:
+        with lock:
+            try:
+                finish_site(state, site, site_url, search)
+            except Exception as error:  # noqa: BLE001 - a preview keeps serving; the log says why
+                log.warning(f"Search index and open data not refreshed: {error}")
+
+    threading.Thread(target=finish, daemon=True).start()

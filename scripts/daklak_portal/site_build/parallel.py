@@ -41,17 +41,6 @@ class BuildFailed(Exception):
     """A language's build failed; its messages were already logged."""
 
 
-def is_worker(config) -> bool:
-    return WORKER_LANGUAGE is not None
-
-
-def build_languages(config) -> list[str]:
-    """The languages in the order the i18n plugin builds them: the default one first."""
-    i18n = config.plugins["i18n"]
-    built = [entry.locale for entry in i18n.config.languages if entry.build]
-    return [i18n.default_language] + [language for language in built if language != i18n.default_language]
-
-
 def build_site(config_file: Path, jobs: int) -> Path:
     """Builds the site of config_file with `jobs` processes; returns the site folder."""
     global PREPARED
@@ -63,7 +52,7 @@ def build_site(config_file: Path, jobs: int) -> Path:
         started = time.perf_counter()
         PREPARED = prepare(config_file.parent, config.site_name)
         ENGINE_LOG.info(f"Checked and prepared the content in {time.perf_counter() - started:.1f} s")
-        languages = build_languages(config)
+        languages = list(PREPARED.settings.built_languages)  # in the i18n plugin's order: the source first
         if jobs <= 1 or len(languages) == 1:
             mkdocs_build(config)  # the plugin's sequential path, with the state prepared above
             return Path(config.site_dir)

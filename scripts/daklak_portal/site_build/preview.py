@@ -15,6 +15,9 @@ from pathlib import Path
 
 from mkdocs.commands import build as build_module
 
+from ..content import page_path
+from ..news import NEWS_INDEX
+
 
 class HideDirtyNotice(logging.Filter):
     """MkDocs warns on every dirty build that navigation may be inaccurate, and in strict mode
@@ -55,11 +58,11 @@ def list_theme_once(theme) -> None:
     theme.get_env = get_env_listing_once
 
 
-def forget_built_page(site_dir: Path, dest_uri: str) -> None:
+def forget_news_index(site_dir: Path, language: str, source_language: str) -> None:
     """MkDocs rebuilds a page in a dirty build only when its HTML is older than its Markdown:
-    a listing whose Markdown did not change (news/index.md lists the newest posts) is rebuilt
-    when its HTML is gone."""
-    (site_dir / dest_uri).unlink(missing_ok=True)
+    the listing of the newest posts, whose Markdown did not change, is rebuilt when its HTML is
+    gone."""
+    (site_dir / page_path(NEWS_INDEX, language, source_language) / "index.html").unlink(missing_ok=True)
 
 
 def restore_titles(nav, source_file) -> None:

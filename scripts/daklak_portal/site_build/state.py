@@ -46,6 +46,7 @@ class BuildState:
     source_site_name: str  # the site's name in the source language (cards of untranslated pages)
     available: dict[str, set[str]] = field(default_factory=dict)  # the page keys that really exist per language
     catalogs: dict = field(default_factory=dict)  # language -> compiled gettext catalog
+    fallback_titles: dict = field(default_factory=dict)  # language -> {site path: source title} (pages.fallback_titles)
 
     def __post_init__(self):
         self.available = {language: set(files) for language, files in self.pages.items()}

@@ -1,0 +1,147 @@
+"""What one language's build adds to its pages, as functions of the prepared state (state.py).
+
+The plugin calls these from MkDocs' events; they take the page's key (its path inside the
+language folder) and return what the event returns, so that they are tested without a build.
+A page is *available* in a language when docs/<language>/<key> exists; otherwise the build
+shows a fallback copy of the source page (page_languages.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content import page_path
+from ..coverage_dashboard import DASHBOARD, dashboard_markdown
+from ..coverage_output import badge_svg
+from ..dataset import page_jsonld
+from ..dates import format_reader_date
+from ..glossary import GLOSSARY_PAGE, glossary_table, load_terms
+from ..news import (
+    NEWS_INDEX,
+    POSTS_PREFIX,
+    generated_pages,
+    index_markdown,
+    post_header,
+    posts_in,
+)
+from ..page_languages import listing_page_languages, mark_source_titles, page_languages
+from ..page_sources import reader_sources
+from ..sections import INTRO
+from ..security import add_policy_meta
+from ..social_cards import CARDS_CACHE, card_file, card_path
+from .state import BuildState
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file the build makes: `name` inside the language's virtual docs, written to `dest_uri`."""
+
+    name: str
+    dest_uri: str
+    content: str | None = None  # text, or
+    source: Path | None = None  # a file to copy
+
+
+def generated_files(state: BuildState, language: str) -> tuple[set[str], list[GeneratedFile]]:
+    """The keys of the language's listing pages, and every file the build adds for it: the
+    older-news pages and yearly archives (its own posts only), the coverage dashboard and its
+    badges, and (once, with the source language) the images' published derivatives."""
+    source = state.settings.source_language
+    gettext = state.translations(language).gettext
+    pages = generated_pages(posts_in(language, state.pages, source), language, gettext)
+    pages[DASHBOARD] = dashboard_markdown(state.coverage, language, state.settings.language_names, gettext)
+    files = [GeneratedFile(f"{language}/{key}", page_path(key, language, source) + "index.html", content=markdown) for key, markdown in pages.items()]
+    if language == source:  # (the originals stay in MkDocs' files so that links to them resolve)
+        files += [GeneratedFile(site_path, site_path, source=cached) for site_path, cached in state.images.derivative_files()]
+    prefix = "" if language == source else f"{language}/"
+    for target in state.coverage.languages:
+        svg = badge_svg(f"coverage {target}", state.coverage.percent(target))
+        files.append(GeneratedFile(f"{language}/coverage/badge-{target}.svg", f"{prefix}coverage/badge-{target}.svg", content=svg))
+    return set(pages), files
+
+
+def page_markdown(state: BuildState, language: str, key: str, title: str, markdown: str) -> str:
+    """The page's Markdown with what the build writes into it: the news listing, the glossary's
+    table, a post's title and date (in the language the post is written in)."""
+    source = state.settings.source_language
+    available = key in state.pages[language]
+    gettext = state.translations(language).gettext
+    if key == NEWS_INDEX and available:  # a fallback copy gets no listing
+        return markdown + index_markdown(posts_in(language, state.pages, source), language, gettext)
+    if key == GLOSSARY_PAGE and available:
+        terms = load_terms(state.pages[source][key].meta)
+        return markdown + glossary_table(terms, state.settings.languages, state.settings.language_names, gettext)
+    if key.startswith(POSTS_PREFIX):
+        written_in = language if available else source
+        published = state.pages[source][key].meta["date"]
+        return post_header(title, published, written_in, state.translations(written_in).gettext) + markdown
+    return markdown
+
+
+def content_language(state: BuildState, language: str, key: str) -> str:
+    """The language a page's text is in: its own, or the source language on a fallback copy."""
+    return language if key in state.pages[language] else state.settings.source_language
+
+
+def page_context(state: BuildState, language: str, key: str, listing: bool, home: str, toc) -> dict:
+    """What the page's templates get (`portal_*`): its languages, sources, last update and, on
+    an outdated translation, the notice's date, link and changed sections."""
+    settings, source = state.settings, state.settings.source_language
+    names = settings.language_names
+    if listing:
+        counterpart = key if key == DASHBOARD else NEWS_INDEX
+        with_dashboard = {lang: {*keys, DASHBOARD} for lang, keys in state.available.items()}
+        return {"portal_page": listing_page_languages(key, language, counterpart, with_dashboard, settings.languages, names)}
+    info = page_languages(key, language, state.available, settings.languages, names)
+    context: dict = {"portal_page": info}
+    if source_page := state.pages[source].get(key):
+        context["portal_sources"] = reader_sources(source_page.meta, language, home)
+    changed = state.last_changed(info.content_language, key)
+    if changed is not None:
+        context["portal_updated"] = {"iso": changed.date().isoformat(), "text": format_reader_date(changed, language)}
+    status = state.coverage.status_of(key, language) if not info.is_fallback else None
+    if status is not None and status.status == "outdated":
+        source_changed = state.last_changed(source, key)
+        context["portal_outdated"] = {
+            "date": format_reader_date(source_changed, language) if source_changed else None,
+            "path": page_path(key, source, source),
+            "sections": [anchor for anchor in status.changed_sections if anchor != INTRO],
+        }
+        context["portal_section_titles"] = toc_titles(toc)
+    return context
+
+
+def social_card(state: BuildState, title: str, key: str, written_in: str, site_name: str) -> tuple[str, Path]:
+    """(site path, cached image) of the page's card when it is shared, in the language the
+    page is written in (a fallback copy shows its source page's card)."""
+    return card_path(key, written_in), card_file(title, site_name, written_in, state.card_fonts, state.settings.root / CARDS_CACHE)
+
+
+def finished_html(state: BuildState, language: str, key: str, url: str, html: str) -> str:
+    """The page as served: the JSON-LD of the records it describes (on a page of its own
+    language), fallback copies' titles marked in the source language, the security policy."""
+    source = state.settings.source_language
+    if key in state.pages[language]:
+        scripts = "".join(f'<script type="application/ld+json">{page_jsonld(record, language)}</script>\n' for record in state.dataset.records_for_page(key))
+        html = html.replace("</head>", scripts + "</head>", 1)
+    if language != source:
+        html = mark_source_titles(html, url, fallback_titles(state, language), source)
+    return add_policy_meta(html)
+
+
+def fallback_titles(state: BuildState, language: str) -> dict[str, str]:
+    """Site-relative path -> source title of each fallback copy in the language's build."""
+    if language not in state.fallback_titles:
+        source, own = state.settings.source_language, state.pages[language]
+        state.fallback_titles[language] = {page_path(key, language, source): " ".join(str(page.meta.get("title", "")).split()) for key, page in state.pages[source].items() if key not in own}
+    return state.fallback_titles[language]
+
+
+def toc_titles(toc) -> dict[str, str]:
+    """{anchor: heading text} of a page's table of contents, at every level."""
+    titles = {}
+    for item in toc:
+        titles[item.id] = item.title
+        titles.update(toc_titles(item.children))
+    return titles
