@@ -20,8 +20,13 @@ from jsonschema import Draft202012Validator
 from conftest import BASIC_PAGES, PROJECT, make_site
 from daklak_portal.config import load_settings
 from daklak_portal.content import load_pages
-from daklak_portal.dataset import RECORD_TYPES, SCHEMA_DIR, collect_records, page_jsonld
-from daklak_portal.dataset_formats import write_dataset
+from daklak_portal.dataset import (
+    RECORD_TYPES,
+    SCHEMA_DIR,
+    collect_records,
+    page_jsonld,
+    write_dataset,
+)
 
 SETTINGS = load_settings(PROJECT)
 PAGES, _ = load_pages(SETTINGS)

@@ -17,9 +17,10 @@ from daklak_portal.errors import PortalError
 from daklak_portal.images import ImageError, picture_html, process_image, read_sidecar
 
 WIDTHS = (100, 150)
+LANGUAGES = ("vi", "en", "km")
 META = {
     "alt": {"vi": "Hồ Lắk", "en": "Lắk Lake", "km": "បឹងឡាក់"},
-    "caption": {"vi": "Hồ Lắk lúc bình minh"},
+    "caption": {"vi": "Hồ Lắk lúc bình minh", "en": "Lắk Lake at dawn"},
     "creator": "Nguyễn Văn Ảnh",
     "credit": "Ảnh: Nguyễn Văn Ảnh / Sở VHTTDL",
     "license": "CC BY-SA 4.0",
@@ -97,7 +98,9 @@ def test_xmp_carries_creator_licence_and_caption(tmp_path):
         text = xmp.decode("utf-8") if isinstance(xmp, bytes) else xmp
         assert "Nguyễn Văn Ảnh" in text
         assert "CC BY-SA 4.0" in text and "https://creativecommons.org/licenses/by-sa/4.0/" in text
-        assert "Hồ Lắk lúc bình minh" in text
+        # Every caption, each marked with its language; the source language's is also the default.
+        assert '<rdf:li xml:lang="x-default">Hồ Lắk lúc bình minh</rdf:li><rdf:li xml:lang="vi">Hồ Lắk lúc bình minh</rdf:li>' in text
+        assert '<rdf:li xml:lang="en">Lắk Lake at dawn</rdf:li>' in text
         assert "Ảnh: Nguyễn Văn Ảnh / Sở VHTTDL" in text
 
 
@@ -276,7 +279,7 @@ def test_sidecar_missing_km_alt_is_a_finding(tmp_path):
     image = tmp_path / "lak-lake.jpg"
     save_jpeg(image)
     (tmp_path / "lak-lake.yml").write_text(SIDECAR.replace("  km: បឹងឡាក់ពេលថ្ងៃរះ\n", ""), encoding="utf-8")
-    data, findings = read_sidecar(image, root=tmp_path)
+    data, findings = read_sidecar(image, root=tmp_path, languages=LANGUAGES)
     assert data["creator"] == "Nguyễn Văn Ảnh"
     assert len(findings) == 1, findings
     finding = findings[0]
@@ -287,22 +290,22 @@ def test_sidecar_missing_km_alt_is_a_finding(tmp_path):
 def test_complete_sidecar_has_no_findings(tmp_path):
     image = tmp_path / "lak-lake.jpg"
     (tmp_path / "lak-lake.yml").write_text(SIDECAR, encoding="utf-8")
-    assert read_sidecar(image, root=tmp_path)[1] == []
-    assert images.check_sidecar(image, root=tmp_path) == []
+    assert read_sidecar(image, root=tmp_path, languages=LANGUAGES)[1] == []
+    assert images.check_sidecar(image, root=tmp_path, languages=LANGUAGES) == []
 
 
 def test_sidecar_problems_are_findings(tmp_path):
     image = tmp_path / "hill.png"
-    _, findings = read_sidecar(image, root=tmp_path)
+    _, findings = read_sidecar(image, root=tmp_path, languages=LANGUAGES)
     assert [f.path for f in findings] == ["hill.png"] and "hill.yml" in findings[0].message
 
     (tmp_path / "hill.yml").write_text("alt:\n  vi: Đồi\n  en: [unclosed\n", encoding="utf-8")
-    _, findings = read_sidecar(image, root=tmp_path)
+    _, findings = read_sidecar(image, root=tmp_path, languages=LANGUAGES)
     assert len(findings) == 1 and "not valid YAML" in findings[0].message and findings[0].line is not None
 
     text = SIDECAR.replace("license_url: https://creativecommons.org/licenses/by-sa/4.0/\n", "").replace("creator:", "photographer:")
     (tmp_path / "hill.yml").write_text(text, encoding="utf-8")
-    messages = {f.message.split(":")[0]: f for f in read_sidecar(image, root=tmp_path)[1]}
+    messages = {f.message.split(":")[0]: f for f in read_sidecar(image, root=tmp_path, languages=LANGUAGES)[1]}
     assert any("`creator` is missing" in m for m in messages)
     assert any("`license_url` is missing" in m for m in messages)
     assert any("unknown key `photographer`" in m for m in messages)

@@ -16,8 +16,7 @@ import click
 from .cli_coverage import coverage_command
 from .config import load_settings
 from .content import load_pages
-from .dataset import DATASET_VERSION, collect_records, source_date
-from .dataset_formats import write_dataset
+from .dataset import DATASET_VERSION, collect_records, source_date, write_dataset
 from .editor import new_page, start_translation
 from .links import check_links, external_links, report
 from .lint import lint

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -26,6 +27,53 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
 
 TolerantLoader.add_multi_constructor("!", _ignore_tag)
 TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+# The portal's source language, which text_language.py recognises in other languages' pages.
+VIETNAMESE = "vi"
+# The language of the code's own texts: Material's partials (the others translate its en.html),
+# the data in reports (coverage reasons), and what a language without its own text falls back to.
+REFERENCE_LANGUAGE = "en"
+LOCALES_DIR = Path(__file__).parent / "locales"
+
+
+@dataclass(frozen=True)
+class LanguageInfo:
+    """What the code knows about a language besides its translated strings: read from
+    locales/<code>/language.yml (the fields are explained in locales/vi/language.yml)."""
+
+    code: str
+    english_name: str
+    og_locale: str
+    eu_code: str | None
+    script: str
+    babel_locale: str
+    date_pattern: str
+    year_pattern: str
+    digits: str
+    card_line_height: float
+    vietnamese_search: bool
+    edition: str
+    ordinals: dict = field(default_factory=dict, compare=False)
+    dataset: dict = field(default_factory=dict, compare=False)
+
+    def number(self, value: int) -> str:
+        """A whole number in the language's digits."""
+        return str(value).translate(str.maketrans("0123456789", self.digits))
+
+
+@lru_cache(maxsize=None)
+def language_info(code: str) -> LanguageInfo:
+    """The language's facts; a language without a language.yml gets neutral ones (its code as
+    its name, Latin digits, CLDR's own date format)."""
+    path = LOCALES_DIR / code / "language.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    defaults = {
+        "english_name": code, "og_locale": code, "eu_code": None, "script": "Latn", "babel_locale": code,
+        "date_pattern": "long", "year_pattern": "y", "digits": "0123456789", "card_line_height": 1.3,
+        "vietnamese_search": False, "edition": "{title} ({number})",
+    }
+    return LanguageInfo(code=code, **(defaults | data))
 
 
 @dataclass(frozen=True)

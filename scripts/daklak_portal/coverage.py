@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .config import Settings
+from .config import Settings, language_info
 from .content import (
     FrontMatterError,
     SourceFile,
@@ -32,7 +32,7 @@ from .git_history import (
 )
 from .sections import INTRO, fingerprint, fingerprints, split_sections
 from .stamps import Stamp, read_stamp
-from .text_language import KHMER, is_vietnamese_paragraph, paragraphs
+from .text_language import SCRIPT_LETTERS, is_vietnamese_paragraph, paragraphs
 
 STATUSES = ("orphan", "missing", "outdated", "partial", "translated")
 SCHEMA_VERSION = 1
@@ -261,7 +261,7 @@ def _partial_reasons(source_sections: dict[str, str], translation: SourceFile, s
         number = translation.body_line + line - 1
         if is_vietnamese_paragraph(text):
             vietnamese.append(number)
-        elif translation.language == "km" and _is_latin_paragraph(text):
+        elif _is_latin_paragraph(text, language_info(translation.language).script):
             latin.append(number)
     if vietnamese:
         reasons.append("Vietnamese text left in: line " + ", ".join(map(str, vietnamese)))
@@ -281,10 +281,14 @@ def _partial_reasons(source_sections: dict[str, str], translation: SourceFile, s
     return reasons
 
 
-def _is_latin_paragraph(text: str) -> bool:
-    """A Khmer-page paragraph in Latin script: six or more Latin words and no Khmer at all."""
+def _is_latin_paragraph(text: str, script: str) -> bool:
+    """A paragraph in Latin script on a page of a language written in another script (Khmer):
+    six or more Latin words and no letter of the language's own script at all."""
+    letters = SCRIPT_LETTERS.get(script)
+    if letters is None:  # a Latin-script language, or a script we cannot recognise
+        return False
     plain = _URL.sub(" ", _CODE.sub(" ", _MARKED.sub(" ", text)))
-    return not KHMER.search(plain) and len(_LATIN_WORD.findall(plain)) >= 6
+    return not letters.search(plain) and len(_LATIN_WORD.findall(plain)) >= 6
 
 
 def _normalise_key(key: str) -> str:

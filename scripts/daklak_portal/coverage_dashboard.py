@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from .config import REFERENCE_LANGUAGE
 from .coverage import STATUSES, Report
 from .dates import format_reader_number
 
@@ -22,7 +23,7 @@ def status_names(gettext: Callable[[str], str]) -> dict[str, str]:
 
 
 def dashboard_markdown(report: Report, language: str, names: dict[str, str], gettext: Callable[[str], str]) -> str:
-    """The dashboard in the reader's language; reasons are data, shown in English (lang="en")."""
+    """The dashboard in the reader's language; reasons are data, shown in the reference language (config.REFERENCE_LANGUAGE)."""
     title, intro = gettext("Translation coverage"), gettext("How much of the Vietnamese content is available in each language, and what is left to do.")
     statuses = status_names(gettext)
     by_section, to_do, interface = gettext("By section"), gettext("pages to do"), gettext("Interface strings")
@@ -43,7 +44,7 @@ def dashboard_markdown(report: Report, language: str, names: dict[str, str], get
         lines += ["", f"## {names.get(target, target)}: {to_do} ({number(len(pending))}) {{#todo-{target}}}", ""]
         for page in pending:
             reasons = "; ".join(page.reasons)
-            lines.append(f'- **{statuses[page.status]}** `{page.key}`: <span lang="en">{reasons}</span>')
+            lines.append(f'- **{statuses[page.status]}** `{page.key}`: <span lang="{REFERENCE_LANGUAGE}">{reasons}</span>')
     lines += ["", f"## {interface} {{#interface}}", ""]
     lines += ["| " + " | ".join([gettext("Language"), gettext("Theme"), gettext("Navigation"), gettext("Our templates")]) + " |", "|---|---:|---:|---:|"]
     for code, ui in report.ui.items():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import material
 
-from .config import Settings, load_plugin_options
+from .config import REFERENCE_LANGUAGE, Settings, load_plugin_options
 from .translations import catalog_path, load_catalog
 
 _KEY_VALUE = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)"', re.M)
@@ -21,11 +21,11 @@ def partial_strings(path: Path) -> dict[str, str]:
 def material_keys(settings: Settings, language: str) -> dict[str, int]:
     """Material's interface keys: the project's override of the partial wins over Material's."""
     installed = Path(material.__file__).parent / "templates/partials/languages"
-    english = partial_strings(installed / "en.html")
+    english = partial_strings(installed / f"{REFERENCE_LANGUAGE}.html")  # the partial the others translate
     override = settings.root / "overrides/partials/languages" / f"{language}.html"
     strings = partial_strings(override if override.is_file() else installed / f"{language}.html")
     texts = [key for key in english if key not in CONFIGURATION_KEYS]
-    if language == "en":
+    if language == REFERENCE_LANGUAGE:
         translated = sum(1 for key in texts if strings.get(key))
     else:
         translated = sum(1 for key in texts if strings.get(key) and strings[key] != english[key])

@@ -7,7 +7,7 @@ An original lives in `docs/assets/images/<name>.<jpg|jpeg|png|webp>` with a side
       vi: Hồ Lắk lúc bình minh, thuyền độc mộc trên mặt nước
       en: Lắk Lake at sunrise, a dugout canoe on the water
       km: បឹងឡាក់ពេលថ្ងៃរះ
-    caption:                  # optional, per language; the vi caption goes into the XMP
+    caption:                  # optional, per language; every caption goes into the XMP
       vi: Hồ Lắk, huyện Lắk
     creator: Nguyễn Văn A      # required
     credit: Ảnh Nguyễn Văn A / Sở VHTTDL Đắk Lắk   # the credit line (optional; creator if absent)
@@ -21,7 +21,7 @@ API (everything else in this module is private)::
         The originals (jpg, jpeg, png, webp) in a folder tree, sorted.
 
     read_sidecar(image: Path, root: Path | None = None,
-                 languages=("vi", "en", "km")) -> tuple[dict, list[Finding]]
+                 languages=settings.languages) -> tuple[dict, list[Finding]]
         Reads `<name>.yml` beside the original. Returns its data ({} if unreadable) and the
         findings (missing sidecar, YAML error, missing alt per language, missing creator /
         license / license_url, unknown keys). Findings name the file relative to `root`
@@ -39,7 +39,7 @@ API (everything else in this module is private)::
         original (the original's width alone when it is narrower than the smallest), into
         `out_dir` (flat; names like `lak-lake.3f2a9c0e-960.webp`, cacheable forever). EXIF
         orientation is applied, then every EXIF field (GPS above all) is dropped; an XMP packet
-        carries the vi caption, creator, credit line and licence. `metadata` is the sidecar's
+        carries the captions, creator, credit line and licence. `metadata` is the sidecar's
         data. Raises ImageError (a PortalError: one line, no traceback) for a missing,
         damaged, truncated, oversized or unsupported original; `page` (e.g.
         "docs/vi/places/lak-lake.md") is named in the message when given.
@@ -103,13 +103,13 @@ import PIL
 import yaml
 from PIL import Image, ImageFile, ImageOps, features
 
+from .config import language_info
 from .errors import Finding, PortalError, relative
 from .files import write_atomically
 
 # Bump when the pipeline's output changes for the same input (resampling, naming, XMP layout…).
 PIPELINE_VERSION = 1
 DEFAULT_WIDTHS = (480, 960, 1600)
-LANGUAGES = ("vi", "en", "km")
 ORIGINAL_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 # The project's limit, checked from the header before any pixel is decoded: 50 megapixels is a
 # 8660 × 5773 photo, far more than a web page needs; a larger file is a mistake or an attack.
@@ -132,7 +132,6 @@ _REQUIRED = {
     "license": 'the licence, e.g. "CC BY-SA 4.0"',
     "license_url": "the web address of the licence text",
 }
-_LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English", "km": "Khmer"}
 
 # Errors Pillow raises for damaged or truncated files (it is not consistent about which).
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error, zlib.error)
@@ -191,7 +190,7 @@ def sidecar_path(image: Path) -> Path:
     return image.with_suffix(".yml")
 
 
-def read_sidecar(image: Path, root: Path | None = None, languages: Sequence[str] = LANGUAGES) -> tuple[dict, list[Finding]]:
+def read_sidecar(image: Path, root: Path | None = None, languages: Sequence[str] = ()) -> tuple[dict, list[Finding]]:
     """The sidecar's data ({} when missing or unreadable) and its findings, worded for an editor."""
     root = Path.cwd() if root is None else root
     sidecar = sidecar_path(image)
@@ -221,11 +220,11 @@ def read_sidecar(image: Path, root: Path | None = None, languages: Sequence[str]
     return data, check_sidecar_data(data, shown, lines, languages)
 
 
-def check_sidecar(image: Path, root: Path | None = None, languages: Sequence[str] = LANGUAGES) -> list[Finding]:
+def check_sidecar(image: Path, root: Path | None = None, languages: Sequence[str] = ()) -> list[Finding]:
     return read_sidecar(image, root, languages)[1]
 
 
-def check_sidecar_data(data: dict, shown: str, lines: dict[str, int] | None = None, languages: Sequence[str] = LANGUAGES) -> list[Finding]:
+def check_sidecar_data(data: dict, shown: str, lines: dict[str, int] | None = None, languages: Sequence[str] = ()) -> list[Finding]:
     """Findings for sidecar data; `lines` maps "key" and "key.sub" to 1-based lines."""
     lines = lines or {}
     findings = []
@@ -236,11 +235,11 @@ def check_sidecar_data(data: dict, shown: str, lines: dict[str, int] | None = No
             findings.append(Finding(shown, lines.get(str(key)), f"unknown key `{key}`{hint}"))
     alt = data.get("alt")
     if alt is not None and not isinstance(alt, dict):
-        findings.append(Finding(shown, lines.get("alt"), "`alt` must list one text per language (vi:, en:, km: on their own lines)"))
+        findings.append(Finding(shown, lines.get("alt"), f"`alt` must list one text per language ({_keys(languages)} on their own lines)"))
     for language in languages if alt is None or isinstance(alt, dict) else ():
         text = (alt or {}).get(language)
         if not isinstance(text, str) or not text.strip():
-            name = _LANGUAGE_NAMES.get(language, language)
+            name = language_info(language).english_name
             findings.append(Finding(
                 shown, lines.get(f"alt.{language}", lines.get("alt")),
                 f"the image has no alt text in {name} ({language}): add `{language}:` under `alt:` with a "
@@ -248,7 +247,7 @@ def check_sidecar_data(data: dict, shown: str, lines: dict[str, int] | None = No
             ))
     caption = data.get("caption")
     if caption is not None and not isinstance(caption, dict):
-        findings.append(Finding(shown, lines.get("caption"), "`caption` must list one text per language (vi:, en:, km: on their own lines)"))
+        findings.append(Finding(shown, lines.get("caption"), f"`caption` must list one text per language ({_keys(languages)} on their own lines)"))
     for key, what in _REQUIRED.items():
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
@@ -257,6 +256,10 @@ def check_sidecar_data(data: dict, shown: str, lines: dict[str, int] | None = No
     if isinstance(url, str) and url.strip() and not re.match(r"^https?://", url.strip()):
         findings.append(Finding(shown, lines.get("license_url"), "`license_url` must be a web address starting with https://"))
     return findings
+
+
+def _keys(languages: Sequence[str]) -> str:
+    return ", ".join(f"{language}:" for language in languages)
 
 
 def _key_lines(node) -> dict[str, int]:
@@ -277,9 +280,9 @@ def _key_lines(node) -> dict[str, int]:
 
 def xmp_fields(metadata: dict) -> dict[str, str]:
     """The metadata that goes into the XMP packet (and so into the cache key)."""
-    caption = metadata.get("caption")
+    captions = metadata.get("caption") if isinstance(metadata.get("caption"), dict) else {}
     fields = {
-        "caption": caption.get("vi") if isinstance(caption, dict) else None,
+        **{f"caption@{language}": text for language, text in captions.items()},  # the sidecar's order: the source first
         "creator": metadata.get("creator"),
         "credit": metadata.get("credit") or metadata.get("creator"),
         "license": metadata.get("license"),
@@ -298,10 +301,10 @@ def xmp_packet(fields: dict[str, str]) -> bytes:
         return f'<rdf:Alt><rdf:li xml:lang="x-default">{xml_escape(text)}</rdf:li></rdf:Alt>'
 
     parts = []
-    if "caption" in fields:
-        caption = xml_escape(fields["caption"])
-        parts.append(f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{caption}</rdf:li>'
-                     f'<rdf:li xml:lang="vi">{caption}</rdf:li></rdf:Alt></dc:description>')
+    captions = {key.removeprefix("caption@"): xml_escape(text) for key, text in fields.items() if key.startswith("caption@")}
+    if captions:  # the first listed (the source language's) is also the default
+        items = "".join(f'<rdf:li xml:lang="{xml_escape(language, {chr(34): "&quot;"})}">{text}</rdf:li>' for language, text in captions.items())
+        parts.append(f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{next(iter(captions.values()))}</rdf:li>{items}</rdf:Alt></dc:description>')
     if "creator" in fields:
         parts.append(f"<dc:creator><rdf:Seq><rdf:li>{xml_escape(fields['creator'])}</rdf:li></rdf:Seq></dc:creator>")
     if "credit" in fields:

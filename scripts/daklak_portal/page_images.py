@@ -41,7 +41,7 @@ class PageImages:
         originals = find_originals(self.images_dir) if self.images_dir.is_dir() else []
         jobs = []
         for original in originals:
-            data, _findings = read_sidecar(original, self.root)  # findings: reported by lint
+            data, _findings = read_sidecar(original, self.root)  # findings (alt per language too): reported by lint
             self.sidecars[original.name] = data
             jobs.append((original, data))
         results = process_images(jobs, self.cache_dir / "out", self.cache_dir / "entries", root=self.root)

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urljoin
 
+from .config import language_info
 from .content import page_path
-
-# Open Graph locales (language_TERRITORY) of the portal's languages.
-OG_LOCALES = {"vi": "vi_VN", "en": "en_US", "km": "km_KH"}
 
 
 @dataclass(frozen=True)
@@ -48,11 +46,11 @@ class PageLanguages:
 
     @property
     def og_locale(self) -> str:
-        return OG_LOCALES.get(self.language, self.language)
+        return language_info(self.language).og_locale
 
     @property
     def og_alternates(self) -> list[str]:
-        return [OG_LOCALES.get(lang, lang) for lang, _ in self.alternates if lang not in ("x-default", self.language)]
+        return [language_info(lang).og_locale for lang, _ in self.alternates if lang not in ("x-default", self.language)]
 
 
 def translated_languages(key: str, available: dict[str, set[str]], languages: tuple[str, ...]) -> list[str]:

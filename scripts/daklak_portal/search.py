@@ -43,6 +43,7 @@ from pathlib import Path
 
 from . import search_terms, text_language
 from .build_cache import CACHE_FOLDER, JsonCache, code_version, input_key
+from .config import language_info
 from .errors import PortalError
 from .search_terms import encode_khmer, fold, telex_words
 from .text_language import KHMER
@@ -210,7 +211,7 @@ def index_document(page: _PageText, segmenter: KhmerSegmenter | None = None) -> 
     cut = [segment_khmer(part, segmenter) for part in parts]
     parts = [text for text, _ in cut]
     words = set().union(*(found for _, found in cut))
-    if page.lang == "vi":
+    if page.lang and language_info(page.lang).vietnamese_search:
         pairs = " ".join(syllable_pairs(fold(part)) for part in parts[:-1])  # title and headings
         extra = pairs + " " + cap_repeats(" ".join(telex_words(" ".join(parts))))
     parts[-1] = cap_repeats(parts[-1])  # the body text

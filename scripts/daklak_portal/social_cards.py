@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from .build_cache import CACHE_FOLDER
+from .config import language_info
 from .text_language import KHMER
 
 WIDTH, HEIGHT = 1200, 630
@@ -115,7 +116,7 @@ def render_card(title: str, site_name: str, language: str, fonts: Fonts) -> Imag
         lines = wrap(title, fonts, True, size, WIDTH - 128)
         if len(lines) <= 4:
             break
-    line_height = int(size * (1.75 if language == "km" else 1.3))  # room for Khmer subscripts
+    line_height = int(size * language_info(language).card_line_height)  # (Khmer: room for subscripts)
     top = 96 + (HEIGHT - 96 - 60 - line_height * len(lines)) // 2
     for number, line in enumerate(lines[:4]):
         draw_text(draw, (64, top + number * line_height), line, fonts, True, size, TEXT, language)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .config import VIETNAMESE
+
 VIETNAMESE_FUNCTION_WORDS = frozenset(
     "và của các là được trong những với cho này có tại theo người đã không một để từ về khi đến "
     "cũng như nhưng hoặc thì sẽ đang rằng nhằm bởi vì nên đó nơi gồm ngày tháng năm hơn nhiều thành đây sau trước trên dưới".split()
@@ -18,8 +20,10 @@ _BLOCK_START = re.compile(r"\s*(?:[-*+]|\d+\.|#+|\|)\s")  # a list item, heading
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Khmer letters and Khmer symbols: one definition for every module that tells Khmer apart.
 KHMER = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]+")
+# The letters of each non-Latin script a portal language is written in (ISO 15924 code).
+SCRIPT_LETTERS = {"Khmr": KHMER}
 # Passages marked as Vietnamese are where Vietnamese belongs: they are not counted.
-_MARKED_VIETNAMESE = re.compile(r"<(\w+)[^>]*\blang=\"vi\"[^>]*>.*?</\1>", re.S)
+_MARKED_VIETNAMESE = re.compile(rf"<(\w+)[^>]*\blang=\"{VIETNAMESE}\"[^>]*>.*?</\1>", re.S)
 
 
 def is_vietnamese_paragraph(text: str) -> bool:

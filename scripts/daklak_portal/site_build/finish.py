@@ -12,8 +12,7 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-from ..dataset import DATASET_VERSION, source_date
-from ..dataset_formats import write_dataset
+from ..dataset import DATASET_VERSION, source_date, write_dataset
 from ..search import SearchDocuments, build_search_index
 from ..sitemap import gzip_bytes, sitemap_xml
 from .state import BuildState

@@ -20,48 +20,20 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .dataset import (
-    COUNTRY,
-    FOREIGN_KEYS,
-    PRIMARY_KEYS,
-    PROVINCE,
-    RECORD_TYPES,
-    Dataset,
-    Record,
-)
-from .files import write_atomically
+from ..config import REFERENCE_LANGUAGE, language_info
+from ..files import write_atomically
+from .jsonld import dump_json, jsonld_document
+from .records import FOREIGN_KEYS, PRIMARY_KEYS, PROVINCE, RECORD_TYPES, Dataset
 
 PACKAGE_NAME = "daklak-open-promotional-data"
 LICENSE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0 International",
-}
-TITLE = {
-    "vi": "Dữ liệu mở quảng bá tỉnh Đắk Lắk",
-    "en": "Đắk Lắk open promotional data",
-    "km": "ទិន្នន័យបើកចំហសម្រាប់ផ្សព្វផ្សាយខេត្តដាក់ឡាក់",
-}
-DESCRIPTION = {
-    "vi": "Địa điểm du lịch, khu công nghiệp, khu kinh tế, sự kiện, cơ quan và hình ảnh của tỉnh Đắk Lắk, bằng tiếng Việt, tiếng Anh và tiếng Khmer, có nguồn và ngày có giá trị của thông tin.",
-    "en": "Tourist attractions, industrial parks, economic zones, events, agencies and images of Đắk Lắk province, in Vietnamese, English and Khmer, each with its sources and the date it is true for.",
-    "km": "ទីតាំងទេសចរណ៍ តំបន់ឧស្សាហកម្ម តំបន់សេដ្ឋកិច្ច ព្រឹត្តិការណ៍ ស្ថាប័ន និងរូបភាពនៃខេត្តដាក់ឡាក់ ជាភាសាវៀតណាម អង់គ្លេស និងខ្មែរ ដោយមានប្រភព និងកាលបរិច្ឆេទដែលព័ត៌មាននោះមានសុពលភាព។",
-}
-PUBLISHER = {
-    "vi": "Cổng thông tin đối ngoại tỉnh Đắk Lắk",
-    "en": "Đắk Lắk Foreign Information Portal",
-    "km": "វិបផតថលព័ត៌មានការបរទេសនៃខេត្តដាក់ឡាក់",
-}
-COUNTRY_NAME = {"vi": "Việt Nam", "en": "Vietnam", "km": "វៀតណាម"}
-CALENDAR_NAME = {
-    "vi": "Sự kiện tỉnh Đắk Lắk",
-    "en": "Events in Đắk Lắk province",
-    "km": "ព្រឹត្តិការណ៍នៅខេត្តដាក់ឡាក់",
 }
 RESOURCE_TITLE = {
     "places": "Places: tourist attractions, industrial parks and economic zones",
@@ -71,29 +43,12 @@ RESOURCE_TITLE = {
 }
 KEYWORDS = ["Đắk Lắk", "Vietnam", "tourism", "investment", "open data"]
 # EU Publications Office language authority (DCAT-AP) for dct:language.
-EU_LANGUAGES = {"vi": "VIE", "en": "ENG", "km": "KHM"}
 MEDIA_TYPES = {
     ".json": "application/json",
     ".csv": "text/csv",
     ".jsonld": "application/ld+json",
     ".geojson": "application/geo+json",
     ".ics": "text/calendar",
-}
-SCHEMA_TYPES = {"places": None, "events": "Festival", "organizations": "GovernmentOrganization", "images": "ImageObject"}
-
-# One inline JSON-LD context for every file: schema.org terms, dates typed, links as IRIs.
-SCHEMA_CONTEXT = {
-    "@vocab": "https://schema.org/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "startDate": {"@type": "xsd:date"},
-    "endDate": {"@type": "xsd:date"},
-    "url": {"@type": "@id"},
-    "contentUrl": {"@type": "@id"},
-    "license": {"@type": "@id"},
-    "subjectOf": {"@type": "@id"},
-    "isBasedOn": {"@type": "@id"},
-    "eventStatus": {"@type": "@id"},
-    "eventAttendanceMode": {"@type": "@id"},
 }
 DCAT_CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
@@ -115,142 +70,25 @@ DCAT_CONTEXT = {
 # -- helpers --------------------------------------------------------------------------------
 
 
-def _languages(record: Record) -> tuple[str, ...]:
-    """The record's languages in column order (source language first)."""
-    seen: list[str] = []
-    for column in record.values:
-        _, at, lang = column.partition("@")
-        if at and lang not in seen:
-            seen.append(lang)
-    return tuple(seen)
+def _described(name: str, languages: tuple[str, ...]) -> dict[str, str]:
+    """{language: text} of one of the dataset's own descriptions (title, description, publisher,
+    country, calendar), from each language's language.yml."""
+    return {lang: language_info(lang).dataset[name] for lang in languages if language_info(lang).dataset.get(name)}
 
 
-def _dump(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def _described_in(name: str, language: str) -> str:
+    """One description in a language, or in the reference language when it has none."""
+    return language_info(language).dataset.get(name) or language_info(REFERENCE_LANGUAGE).dataset[name]
 
 
-def script_safe_json(data) -> str:
-    """JSON for inside <script>: no `</script>` or HTML-significant characters can appear."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+def _eu_language(lang: str) -> str:
+    return f"http://publications.europa.eu/resource/authority/language/{language_info(lang).eu_code or lang.upper()}"
 
 
 def _timestamp(created: date | datetime) -> datetime:
     if isinstance(created, datetime):
         return created.astimezone(timezone.utc) if created.tzinfo else created.replace(tzinfo=timezone.utc)
     return datetime(created.year, created.month, created.day, tzinfo=timezone.utc)
-
-
-def _text_value(texts: dict[str, str], language: str | None, source: str):
-    """Language-tagged values (dataset files), or one plain string in a page's language."""
-    if language is None:
-        values = [{"@value": text, "@language": lang} for lang, text in texts.items()]
-        return values[0] if len(values) == 1 else values or None
-    return texts.get(language) or texts.get(source) or None
-
-
-def _urls(record: Record, languages: tuple[str, ...], language: str | None):
-    urls = record.texts("url", languages)
-    if language is not None:
-        return urls.get(language) or urls.get(languages[0])
-    return list(urls.values()) or None
-
-
-def _clean(node: dict) -> dict:
-    return {key: value for key, value in node.items() if value not in (None, [], {}, "")}
-
-
-def _address(commune: str | None) -> dict:
-    return _clean({"@type": "PostalAddress", "addressLocality": commune, "addressRegion": PROVINCE, "addressCountry": COUNTRY})
-
-
-def _sources(record: Record) -> list[dict] | None:
-    urls = (record.values.get("sources") or record.values.get("source") or "").split()
-    return [{"@id": url} for url in urls] or None
-
-
-# -- JSON-LD --------------------------------------------------------------------------------
-
-
-def jsonld_node(record: Record, language: str | None = None, with_context: bool = True) -> dict:
-    """The schema.org node of a record: language-tagged texts, or (with a language) the text of
-    that page's language, falling back to the source language for an untranslated page."""
-    languages = _languages(record)
-    source = languages[0] if languages else "vi"
-    texts = lambda name: _text_value(record.texts(name, languages), language, source)  # noqa: E731
-    values = record.values
-    if record.type == "places":
-        node = {
-            "@id": record.iri,
-            "@type": "TouristAttraction" if values["kind"] == "attraction" else "Place",
-            "identifier": record.id,
-            "name": texts("name") or record.id,
-            "description": texts("description"),
-            "address": _address(values.get("commune")),
-            "url": _urls(record, languages, language),
-            "subjectOf": _sources(record),
-        }
-        if values.get("latitude") is not None and values.get("longitude") is not None:
-            node["geo"] = {"@type": "GeoCoordinates", "latitude": values["latitude"], "longitude": values["longitude"]}
-        if values.get("area_ha") is not None:
-            node["additionalProperty"] = {"@type": "PropertyValue", "name": "area", "value": values["area_ha"], "unitCode": "HAR", "unitText": "ha"}
-    elif record.type == "events":
-        location = record.links.get("location") or {}
-        location_name = _text_value(location.get("name") or {}, language, source) if location.get("name") else None
-        node = {
-            "@id": record.iri,
-            "@type": "Festival",
-            "identifier": record.id,
-            "name": texts("name"),
-            "description": texts("description"),
-            "startDate": values["start"].isoformat(),
-            "endDate": values["end"].isoformat(),
-            "eventStatus": "https://schema.org/EventScheduled",
-            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-            "location": _clean({
-                "@id": location.get("iri"),
-                "@type": "Place",
-                "name": location_name or values.get("commune") or PROVINCE,
-                "address": _address(values.get("commune")),
-            }),
-            "url": _urls(record, languages, language),
-            "subjectOf": _sources(record),
-        }
-    elif record.type == "organizations":
-        node = {
-            "@id": record.iri,
-            "@type": "GovernmentOrganization",
-            "identifier": record.id,
-            "name": texts("name"),
-            "address": texts("address"),
-            "telephone": values.get("phone"),
-            "email": values.get("email"),
-            "url": values.get("website"),
-            "subjectOf": [{"@id": url} for url in ([*record.texts("url", languages).values(), values.get("source")]) if url] or None,
-        }
-    else:  # images
-        node = {
-            "@id": record.iri,
-            "@type": "ImageObject",
-            "identifier": record.id,
-            "contentUrl": values.get("url"),
-            "description": texts("alt"),
-            "caption": texts("caption"),
-            "creator": values.get("creator"),
-            "creditText": values.get("credit"),
-            "copyrightNotice": values.get("credit"),
-            "license": values.get("license_url"),
-            "isBasedOn": values.get("source"),
-        }
-    node = _clean(node)
-    if language is not None:
-        node = {"@context": SCHEMA_CONTEXT, **node} if with_context else node
-    return node
-
-
-def jsonld_document(dataset: Dataset, record_type: str) -> str:
-    graph = [jsonld_node(record) for record in dataset.records.get(record_type, [])]
-    return _dump({"@context": SCHEMA_CONTEXT, "@graph": graph})
 
 
 # -- CSV and Data Package -------------------------------------------------------------------
@@ -296,15 +134,15 @@ def datapackage_document(dataset: Dataset, version: str, site_url: str, created:
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": PACKAGE_NAME,
         "id": f"{site_url}data/datapackage.json",
-        "title": f"{TITLE['vi']} / {TITLE['en']}",
-        "description": DESCRIPTION["en"],
+        "title": f"{_described_in('title', dataset.languages[0])} / {_described_in('title', REFERENCE_LANGUAGE)}",
+        "description": _described_in("description", REFERENCE_LANGUAGE),
         "version": version,
         "created": _timestamp(created).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "homepage": f"{site_url}about/open-data/",
         "languages": list(dataset.languages),
         "keywords": KEYWORDS,
         "licenses": [LICENSE],
-        "contributors": [{"title": PUBLISHER["vi"], "path": site_url, "roles": ["publisher"]}],
+        "contributors": [{"title": _described_in("publisher", dataset.languages[0]), "path": site_url, "roles": ["publisher"]}],
         "sources": dataset.sources,
         "resources": [
             {
@@ -321,7 +159,7 @@ def datapackage_document(dataset: Dataset, version: str, site_url: str, created:
             for record_type in RECORD_TYPES
         ],
     }
-    return _dump(package)
+    return dump_json(package)
 
 
 # -- GeoJSON --------------------------------------------------------------------------------
@@ -335,7 +173,7 @@ def geojson_document(dataset: Dataset) -> str:
             continue
         properties = {name: _cell(value) if isinstance(value, (date, datetime)) else value for name, value in record.values.items() if name not in ("latitude", "longitude") and value is not None}
         features.append({"type": "Feature", "id": record.id, "geometry": {"type": "Point", "coordinates": [longitude, latitude]}, "properties": properties})
-    return _dump({"type": "FeatureCollection", "features": features})
+    return dump_json({"type": "FeatureCollection", "features": features})
 
 
 # -- iCalendar (RFC 5545) -------------------------------------------------------------------
@@ -373,8 +211,8 @@ def ics_document(dataset: Dataset, language: str, created: date | datetime) -> s
         f"PRODID:-//{host}//{PACKAGE_NAME}//{language.upper()}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        _property("NAME", _ics_text(CALENDAR_NAME.get(language, CALENDAR_NAME["en"])), language),
-        _property("X-WR-CALNAME", _ics_text(CALENDAR_NAME.get(language, CALENDAR_NAME["en"]))),
+        _property("NAME", _ics_text(_described_in("calendar", language)), language),
+        _property("X-WR-CALNAME", _ics_text(_described_in("calendar", language))),
     ]
     for record in sorted(dataset.records.get("events", []), key=lambda r: (r.values["start"], r.id)):
         summary_language = language if record.text("name", language) else source
@@ -391,7 +229,7 @@ def ics_document(dataset: Dataset, language: str, created: date | datetime) -> s
             lines.append(_property("DESCRIPTION", _ics_text(record.text("description", description_language)), description_language))
         location = record.links.get("location", {}).get("name", {})
         place = location.get(language) or location.get(source) or record.values.get("commune") or PROVINCE
-        country = COUNTRY_NAME.get(language, COUNTRY_NAME["en"])
+        country = _described_in("country", language)
         lines.append(_property("LOCATION", _ics_text(", ".join(dict.fromkeys([place, PROVINCE, country])))))
         url = record.text("url", language) or record.text("url", source)
         if url:
@@ -411,8 +249,8 @@ def _lang_values(texts: dict[str, str], languages: tuple[str, ...]) -> list[dict
 def catalog_document(dataset: Dataset, files: list[str], version: str, site_url: str, created: date | datetime) -> str:
     data_url = f"{site_url}data/"
     day = _timestamp(created).date().isoformat()
-    languages = [{"@id": f"http://publications.europa.eu/resource/authority/language/{EU_LANGUAGES.get(lang, lang.upper())}"} for lang in dataset.languages]
-    publisher = {"@id": site_url, "@type": ["foaf:Agent", "foaf:Organization"], "foaf:name": _lang_values(PUBLISHER, dataset.languages), "foaf:homepage": site_url}
+    languages = [{"@id": _eu_language(lang)} for lang in dataset.languages]
+    publisher = {"@id": site_url, "@type": ["foaf:Agent", "foaf:Organization"], "foaf:name": _lang_values(_described("publisher", dataset.languages), dataset.languages), "foaf:homepage": site_url}
     distributions = []
     for name in files:
         suffix = Path(name).suffix
@@ -427,14 +265,14 @@ def catalog_document(dataset: Dataset, files: list[str], version: str, site_url:
         }
         if suffix == ".ics":
             lang = Path(name).stem.rpartition("-")[2]
-            distribution["dct:language"] = f"http://publications.europa.eu/resource/authority/language/{EU_LANGUAGES.get(lang, lang.upper())}"
+            distribution["dct:language"] = _eu_language(lang)
         distributions.append(distribution)
     catalog = {
         "@context": DCAT_CONTEXT,
         "@id": f"{data_url}catalog.jsonld",
         "@type": "dcat:Catalog",
-        "dct:title": _lang_values(TITLE, dataset.languages),
-        "dct:description": _lang_values(DESCRIPTION, dataset.languages),
+        "dct:title": _lang_values(_described("title", dataset.languages), dataset.languages),
+        "dct:description": _lang_values(_described("description", dataset.languages), dataset.languages),
         "dct:publisher": publisher,
         "dct:language": languages,
         "dct:license": LICENSE["path"],
@@ -444,8 +282,8 @@ def catalog_document(dataset: Dataset, files: list[str], version: str, site_url:
             "@id": f"{data_url}#dataset",
             "@type": "dcat:Dataset",
             "dct:identifier": PACKAGE_NAME,
-            "dct:title": _lang_values(TITLE, dataset.languages),
-            "dct:description": _lang_values(DESCRIPTION, dataset.languages),
+            "dct:title": _lang_values(_described("title", dataset.languages), dataset.languages),
+            "dct:description": _lang_values(_described("description", dataset.languages), dataset.languages),
             "dct:publisher": {"@id": site_url},
             "dct:language": languages,
             "dct:license": LICENSE["path"],
@@ -458,7 +296,7 @@ def catalog_document(dataset: Dataset, files: list[str], version: str, site_url:
             "dcat:distribution": distributions,
         },
     }
-    return _dump(catalog)
+    return dump_json(catalog)
 
 
 # -- writing --------------------------------------------------------------------------------

@@ -1,189 +1,26 @@
-"""The open promotional dataset: records joined across languages from the pages' front matter.
-
-Language-neutral facts come from the Vietnamese (source) page's front matter, text from each
-language's own page: `title` -> `name@<lang>`, `description` -> `description@<lang>`. A text
-column is EMPTY when the page is not translated, and also when the "translation" is the very
-same text as the Vietnamese (a proper name kept in Latin script, e.g. "Bản Đôn"): the dataset
-never repeats the Vietnamese text under another language; readers fall back to `name@vi`.
-
-Record types (one CSV, one JSON-LD file each):
-
-- places: tourism attractions (pages with `place:`) and investment zones (`zones:` entries),
-- events: the editions of recurring events (pages with `event:`), e.g. the Coffee Festival,
-- organizations: the contacts page's `organizations:`,
-- images: one per sidecar `docs/assets/images/*.yml` (none yet: zero records is fine).
-
-Each front-matter block is checked against `schemas/records/<type>.schema.json`; an invalid
-block is left out of the dataset and reported as a Finding naming the file, the line of the
-offending key and the field (`docs/vi/tourism/lak-lake.md:6: place.category: 'lakes' is not
-one of [...]`).
-
-API (the build, the CLI and the tests call these):
-
-    from daklak_portal.config import load_settings
-    from daklak_portal.content import load_pages
-    from daklak_portal.dataset import collect_records, page_jsonld
-    from daklak_portal.dataset_formats import write_dataset
-
-    settings = load_settings(".")
-    pages, _ = load_pages(settings)                        # typed front matter (not plain=True)
-    dataset, findings = collect_records(settings, pages)   # findings: list[Finding], sorted
-    paths = write_dataset(dataset, Path("site/data"), version="2026.11.26",
-                          site_url=settings.site_url, created=date(2026, 11, 26))
-    script_body = page_jsonld(record, "en")  # for <script type="application/ld+json">
-
-`created` (and the iCalendar DTSTAMP) come from the caller, never from the clock: pass the build
-date (`source_date()` reads SOURCE_DATE_EPOCH, which `reproducible.pin_build_date` sets), so two
-builds of one commit give byte-identical files. `Dataset.records_for_page(key)` gives the records
-a page describes (for its per-page JSON-LD).
-"""
+"""Collecting the records from the pages' front matter, each block checked against its schema."""
 
 from __future__ import annotations
 
 import json
-import os
 import unicodedata
-from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 import yaml
+from babel import Locale
 from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from .config import Settings
-from .contacts import CONTACTS_PAGE, organizations
-from .content import SourceFile, page_path
-from .dates import format_reader_number
-from .errors import Finding, relative
-from .images import find_originals, sidecar_path
-from .page_text import heading_texts, line_of_path
-
-DATASET_VERSION = "1.0.0"  # of the dataset's structure (datapackage.json `version`)
-
-RECORD_TYPES = ("places", "events", "organizations", "images")
-SCHEMA_DIR = Path(__file__).parent / "schemas" / "records"
-IMAGES_DIR = "assets/images"  # inside docs/
-PROVINCE = "Đắk Lắk"
-COUNTRY = "VN"
-
-# Columns per record type: (name, Table Schema type, description). A name ending in "@" is a
-# translated text column, expanded to one column per language ("name@vi", "name@en", ...).
-COLUMNS: dict[str, list[tuple[str, str, str]]] = {
-    "places": [
-        ("id", "string", "Stable identifier: the page's file name for an attraction, the zone id for a zone"),
-        ("kind", "string", "attraction (a tourism page) or zone (an industrial park or economic zone)"),
-        ("category", "string", "Attraction category or zone type"),
-        ("commune", "string", "Commune or ward (after the 2025 reorganisation)"),
-        ("commune_derived", "boolean", "true when the commune was worked out from an older address, not read in a source"),
-        ("area_ha", "number", "Area in hectares, as given by the sources"),
-        ("phase", "integer", "Development phase the area refers to"),
-        ("latitude", "number", "WGS 84 latitude, only when given in the page's front matter"),
-        ("longitude", "number", "WGS 84 longitude, only when given in the page's front matter"),
-        ("name@", "string", "Name"),
-        ("description@", "string", "One-sentence description"),
-        ("url@", "string", "Page of the portal describing it"),
-        ("sources", "string", "URLs of the public sources, separated by spaces"),
-        ("as_of", "date", "Date the facts are true for"),
-    ],
-    "events": [
-        ("id", "string", "Stable identifier: event and edition number"),
-        ("event", "string", "Identifier of the recurring event (the page's file name)"),
-        ("number", "integer", "Edition number"),
-        ("start", "date", "First day"),
-        ("end", "date", "Last day (inclusive)"),
-        ("place", "string", "id of a record of places.csv, when the event is held there"),
-        ("commune", "string", "Commune or ward where it is held, when known"),
-        ("name@", "string", "Name of the edition"),
-        ("description@", "string", "One-sentence description of the event"),
-        ("url@", "string", "Page of the portal describing it"),
-        ("sources", "string", "URLs of the public sources, separated by spaces"),
-        ("as_of", "date", "Date the facts are true for"),
-    ],
-    "organizations": [
-        ("id", "string", "Stable identifier"),
-        ("name@", "string", "Name"),
-        ("address@", "string", "Postal address"),
-        ("phone", "string", "Telephone number"),
-        ("email", "string", "E-mail address"),
-        ("website", "string", "Official website"),
-        ("url@", "string", "Entry on the portal's contacts page"),
-        ("source", "string", "URL where the contact details were read"),
-        ("as_of", "date", "Date the facts are true for"),
-    ],
-    "images": [
-        ("id", "string", "Stable identifier: the image file name without extension"),
-        ("file", "string", "File name under /assets/images/"),
-        ("url", "string", "Address of the image file"),
-        ("alt@", "string", "Text alternative"),
-        ("caption@", "string", "Caption"),
-        ("creator", "string", "Author"),
-        ("credit", "string", "Credit line"),
-        ("license", "string", "Licence of the image"),
-        ("license_url", "string", "Address of the licence"),
-        ("source", "string", "Where the image was obtained"),
-    ],
-}
-PRIMARY_KEYS = {"places": ["id"], "events": ["id"], "organizations": ["id"], "images": ["id"]}
-FOREIGN_KEYS = {"events": [("place", "places", "id")]}  # (field, resource, field)
-
-
-
-# -- the data model -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Record:
-    type: str  # one of RECORD_TYPES
-    id: str
-    values: dict  # column -> value (str, int, float, bool, date) or None; every column present
-    page: str | None = None  # key of the source page ("tourism/lak-lake.md"), None for images
-    iri: str = ""  # the record's identifier in the JSON-LD files
-    links: dict = field(default_factory=dict, compare=False)  # e.g. an event's location: {"iri", "name": {lang: text}}
-
-    def text(self, name: str, language: str) -> str:
-        return self.values.get(f"{name}@{language}") or ""
-
-    def texts(self, name: str, languages: tuple[str, ...]) -> dict[str, str]:
-        """{language: text} of a translated field, only the languages that have it."""
-        return {lang: self.text(name, lang) for lang in languages if self.text(name, lang)}
-
-
-@dataclass
-class Dataset:
-    languages: tuple[str, ...]  # source language first
-    site_url: str  # ends with "/"
-    records: dict[str, list[Record]] = field(default_factory=dict)  # type -> records sorted by id
-    sources: list[dict] = field(default_factory=list)  # {"title", "path"} of every page source, by path
-
-    def records_for_page(self, key: str) -> list[Record]:
-        return [record for kind in RECORD_TYPES for record in self.records.get(kind, []) if record.page == key]
-
-    def columns(self, record_type: str) -> list[tuple[str, str, str]]:
-        return columns(record_type, self.languages)
-
-    def count(self) -> dict[str, int]:
-        return {kind: len(self.records.get(kind, [])) for kind in RECORD_TYPES}
-
-
-def columns(record_type: str, languages: tuple[str, ...]) -> list[tuple[str, str, str]]:
-    """The CSV columns of a record type, translated columns expanded per language."""
-    result = []
-    for name, kind, description in COLUMNS[record_type]:
-        if name.endswith("@"):
-            result += [(f"{name}{lang}", kind, f"{description} ({lang})") for lang in languages]
-        else:
-            result.append((name, kind, description))
-    return result
-
-
-def source_date(default: int = 0) -> datetime:
-    """The build date, from SOURCE_DATE_EPOCH (UTC), for `created` and DTSTAMP."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return datetime.fromtimestamp(int(value) if value.isdigit() else default, tz=timezone.utc)
-
+from ..config import Settings, language_info
+from ..contacts import CONTACTS_PAGE, organizations
+from ..content import SourceFile, page_path
+from ..errors import Finding, relative
+from ..images import find_originals, sidecar_path
+from ..page_text import heading_texts, line_of_path
+from .records import IMAGES_DIR, RECORD_TYPES, SCHEMA_DIR, Dataset, Record, columns
 
 # -- front-matter validation ----------------------------------------------------------------
 
@@ -494,15 +331,11 @@ def _as_date(value) -> date:
 
 
 def edition_name(title: str, number: int, language: str) -> str:
-    """The name of an event's edition in a language: "… lần thứ 9", "…, 9th edition", "… លើកទី៩"."""
-    if language == "vi":
-        return f"{title} lần thứ {number}"
-    if language == "en":
-        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-        return f"{title}, {number}{suffix} edition"
-    if language == "km":
-        return f"{title} លើកទី{format_reader_number(number, 'km')}"
-    return f"{title} ({number})"
+    """The name of an event's edition in a language, from its language.yml: "… lần thứ 9",
+    "…, 9th edition", "… លើកទី៩"."""
+    info = language_info(language)
+    ordinal = info.ordinals.get(Locale.parse(info.babel_locale).ordinal_form(number), "") if info.ordinals else ""
+    return info.edition.format(title=title, number=info.number(number), ordinal=ordinal)
 
 
 def collect_records(settings: Settings, pages: dict[str, dict[str, SourceFile]], image_urls: dict[str, str] | None = None) -> tuple[Dataset, list[Finding]]:
@@ -517,18 +350,3 @@ def collect_records(settings: Settings, pages: dict[str, dict[str, SourceFile]],
     return dataset, sorted(set(collector.findings), key=lambda f: (f.path, f.line or 0, f.message))
 
 
-# -- per-page JSON-LD -----------------------------------------------------------------------
-
-
-def page_jsonld(record: Record, language: str) -> str:
-    """The body of a page's <script type="application/ld+json"> for a record, in a language.
-
-    Text in the page's language; on a page not translated into it (the site then shows the
-    Vietnamese page), the Vietnamese text. Safe inside <script>: `<`, `>` and `&` are escaped.
-    """
-    from .dataset_formats import (  # the writers own the mapping
-        jsonld_node,
-        script_safe_json,
-    )
-
-    return script_safe_json(jsonld_node(record, language=language))

@@ -1,0 +1,133 @@
+"""The dataset's model: its record types and columns, a Record, a Dataset."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+DATASET_VERSION = "1.0.0"  # of the dataset's structure (datapackage.json `version`)
+
+RECORD_TYPES = ("places", "events", "organizations", "images")
+SCHEMA_DIR = Path(__file__).parent.parent / "schemas" / "records"
+IMAGES_DIR = "assets/images"  # inside docs/
+PROVINCE = "Đắk Lắk"
+COUNTRY = "VN"
+
+# Columns per record type: (name, Table Schema type, description). A name ending in "@" is a
+# translated text column, expanded to one column per language ("name@vi", "name@en", ...).
+COLUMNS: dict[str, list[tuple[str, str, str]]] = {
+    "places": [
+        ("id", "string", "Stable identifier: the page's file name for an attraction, the zone id for a zone"),
+        ("kind", "string", "attraction (a tourism page) or zone (an industrial park or economic zone)"),
+        ("category", "string", "Attraction category or zone type"),
+        ("commune", "string", "Commune or ward (after the 2025 reorganisation)"),
+        ("commune_derived", "boolean", "true when the commune was worked out from an older address, not read in a source"),
+        ("area_ha", "number", "Area in hectares, as given by the sources"),
+        ("phase", "integer", "Development phase the area refers to"),
+        ("latitude", "number", "WGS 84 latitude, only when given in the page's front matter"),
+        ("longitude", "number", "WGS 84 longitude, only when given in the page's front matter"),
+        ("name@", "string", "Name"),
+        ("description@", "string", "One-sentence description"),
+        ("url@", "string", "Page of the portal describing it"),
+        ("sources", "string", "URLs of the public sources, separated by spaces"),
+        ("as_of", "date", "Date the facts are true for"),
+    ],
+    "events": [
+        ("id", "string", "Stable identifier: event and edition number"),
+        ("event", "string", "Identifier of the recurring event (the page's file name)"),
+        ("number", "integer", "Edition number"),
+        ("start", "date", "First day"),
+        ("end", "date", "Last day (inclusive)"),
+        ("place", "string", "id of a record of places.csv, when the event is held there"),
+        ("commune", "string", "Commune or ward where it is held, when known"),
+        ("name@", "string", "Name of the edition"),
+        ("description@", "string", "One-sentence description of the event"),
+        ("url@", "string", "Page of the portal describing it"),
+        ("sources", "string", "URLs of the public sources, separated by spaces"),
+        ("as_of", "date", "Date the facts are true for"),
+    ],
+    "organizations": [
+        ("id", "string", "Stable identifier"),
+        ("name@", "string", "Name"),
+        ("address@", "string", "Postal address"),
+        ("phone", "string", "Telephone number"),
+        ("email", "string", "E-mail address"),
+        ("website", "string", "Official website"),
+        ("url@", "string", "Entry on the portal's contacts page"),
+        ("source", "string", "URL where the contact details were read"),
+        ("as_of", "date", "Date the facts are true for"),
+    ],
+    "images": [
+        ("id", "string", "Stable identifier: the image file name without extension"),
+        ("file", "string", "File name under /assets/images/"),
+        ("url", "string", "Address of the image file"),
+        ("alt@", "string", "Text alternative"),
+        ("caption@", "string", "Caption"),
+        ("creator", "string", "Author"),
+        ("credit", "string", "Credit line"),
+        ("license", "string", "Licence of the image"),
+        ("license_url", "string", "Address of the licence"),
+        ("source", "string", "Where the image was obtained"),
+    ],
+}
+PRIMARY_KEYS = {"places": ["id"], "events": ["id"], "organizations": ["id"], "images": ["id"]}
+FOREIGN_KEYS = {"events": [("place", "places", "id")]}  # (field, resource, field)
+
+
+
+# -- the data model -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Record:
+    type: str  # one of RECORD_TYPES
+    id: str
+    values: dict  # column -> value (str, int, float, bool, date) or None; every column present
+    page: str | None = None  # key of the source page ("tourism/lak-lake.md"), None for images
+    iri: str = ""  # the record's identifier in the JSON-LD files
+    links: dict = field(default_factory=dict, compare=False)  # e.g. an event's location: {"iri", "name": {lang: text}}
+
+    def text(self, name: str, language: str) -> str:
+        return self.values.get(f"{name}@{language}") or ""
+
+    def texts(self, name: str, languages: tuple[str, ...]) -> dict[str, str]:
+        """{language: text} of a translated field, only the languages that have it."""
+        return {lang: self.text(name, lang) for lang in languages if self.text(name, lang)}
+
+
+@dataclass
+class Dataset:
+    languages: tuple[str, ...]  # source language first
+    site_url: str  # ends with "/"
+    records: dict[str, list[Record]] = field(default_factory=dict)  # type -> records sorted by id
+    sources: list[dict] = field(default_factory=list)  # {"title", "path"} of every page source, by path
+
+    def records_for_page(self, key: str) -> list[Record]:
+        return [record for kind in RECORD_TYPES for record in self.records.get(kind, []) if record.page == key]
+
+    def columns(self, record_type: str) -> list[tuple[str, str, str]]:
+        return columns(record_type, self.languages)
+
+    def count(self) -> dict[str, int]:
+        return {kind: len(self.records.get(kind, [])) for kind in RECORD_TYPES}
+
+
+def columns(record_type: str, languages: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """The CSV columns of a record type, translated columns expanded per language."""
+    result = []
+    for name, kind, description in COLUMNS[record_type]:
+        if name.endswith("@"):
+            result += [(f"{name}{lang}", kind, f"{description} ({lang})") for lang in languages]
+        else:
+            result.append((name, kind, description))
+    return result
+
+
+def source_date(default: int = 0) -> datetime:
+    """The build date, from SOURCE_DATE_EPOCH (UTC), for `created` and DTSTAMP."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return datetime.fromtimestamp(int(value) if value.isdigit() else default, tz=timezone.utc)
+
+
