@@ -8,8 +8,11 @@ NFD_TITLE = unicodedata.normalize("NFD", "Tây Nguyên")
 
 
 def lint_site(tmp_path, extra_pages, nav=None):
+    """Lints a site with a problem in it: the command fails (exit 1), with messages, no traceback."""
     root = make_site(tmp_path / "src", {**BASIC_PAGES, **extra_pages}, nav=nav)
-    return root, portal(root, "lint")
+    result = portal(root, "lint")
+    assert result.returncode == 1 and "Traceback" not in result.output, result.output
+    return root, result
 
 
 def test_clean_site_passes(basic_site):
@@ -29,6 +32,13 @@ def test_decomposed_unicode_is_reported_with_line_and_fixed(tmp_path):
     assert fixed.returncode == 0, fixed.output
     text = (root / "docs/vi/province/nfd.md").read_text(encoding="utf-8")
     assert "Tây Nguyên rộng lớn." in text and unicodedata.is_normalized("NFC", text)
+
+
+def test_decomposed_unicode_in_the_front_matter_is_reported(tmp_path):
+    # A title typed on a Mac arrives decomposed: it is what search results and the tab show.
+    page = f"---\ntitle: {NFD_TITLE}\ndescription: Một trang.\n---\nNội dung.\n"
+    _, result = lint_site(tmp_path, {"vi/province/nfd-title.md": page})
+    assert "docs/vi/province/nfd-title.md:2: decomposed Unicode letters in 'Tây'" in result.output
 
 
 def test_byte_order_mark_is_reported_and_removed(tmp_path):

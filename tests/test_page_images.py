@@ -47,7 +47,12 @@ def test_picture_with_alt_in_the_page_language_and_no_original(tmp_path):
     assert vi.count('loading="lazy"') == 1  # the first image loads at once, the next lazily
     published = sorted(p.name for p in (root / "site/assets/images").iterdir())
     assert "lake.jpg" not in published and "lake.yml" not in published
-    assert any(name.endswith("-960.jpg") for name in published) or any(name.endswith(".jpg") for name in published)
+    # A 1200-pixel original: derivatives 480 and 960 wide (none wider than the original), each
+    # named in the page's srcset and published.
+    widths = sorted(int(name.rsplit("-", 1)[1].split(".")[0]) for name in published if name.endswith(".jpg"))
+    assert widths == [480, 960], published
+    for name in (name for name in published if name.startswith("lake.")):
+        assert f"assets/images/{name}" in vi, name
     for name in published:
         if name.endswith(".jpg"):
             with Image.open(root / "site/assets/images" / name) as derivative:
