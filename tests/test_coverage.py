@@ -25,6 +25,8 @@ FILES = {
     "en/e.md": "---\ntitle: E\n---\nTỉnh Đắk Lắk và tỉnh Phú Yên hợp nhất thành tỉnh Đắk Lắk theo Nghị quyết của Quốc hội.\n",
     "vi/f.md": "---\ntitle: F\n---\n## Một {#one}\n\nA.\n\n## Hai {#two}\n\nB.\n",
     "en/f.md": "---\ntitle: F\n---\n## One {#one}\n\nA.\n",
+    "vi/g.md": "---\ntitle: G\n---\n## Một {#one}\n\nA.\n\n## Hai {#two}\n\nB.\n",
+    "en/g.md": "---\ntitle: G\n---\n## One {#one}\n\nA.\n\n## Two {#two}\n\nB.\n",
     "vi/h.md": SOURCE_H,
     "en/h.md": "---\ntitle: H\n---\n## Schedule {#schedule}\n\nOpening on 9 March.\n",
 }
@@ -39,7 +41,7 @@ def repo(tmp_path_factory):
     root = make_site(tmp_path_factory.mktemp("coverage") / "repo", FILES, nav=["a.md"])
     git(root, "init", "-q")
     commit_all(root, "pages", "2024-01-10T09:00:00+00:00")
-    stamped = coverage(root, "stamp", "a.md", "b.md", "--lang", "en")
+    stamped = coverage(root, "stamp", "a.md", "b.md", "g.md", "--lang", "en")
     assert stamped.returncode == 0, stamped.output
     commit_all(root, "en: stamp a and b", "2024-01-11T09:00:00+00:00")
     edits = {
@@ -47,6 +49,7 @@ def repo(tmp_path_factory):
         # cosmetic only: case, punctuation, line wrapping
         "vi/b.md": "---\ntitle: B\n---\n## Vị trí {#location}\n\nPhía bắc giáp tỉnh Gia Lai;\nphía nam giáp tỉnh Lâm Đồng\n",
         "vi/h.md": SOURCE_H.replace("9/3", "10/3"),  # unstamped: found through git history
+        "vi/g.md": "---\ntitle: G\n---\n## Một {#one}\n\nA.\n",  # §two removed from the source
     }
     for name, text in edits.items():
         (root / "docs" / name).write_text(text, encoding="utf-8")
@@ -81,6 +84,13 @@ def test_every_status_with_its_reasons(repo):
     assert "links to c.md, which is not translated: line 12" in km["reasons"]
 
 
+def test_a_section_removed_from_the_source_makes_the_translation_outdated(repo):
+    # The English page still has §two, which the source no longer says: readers would get it.
+    _, data = report(repo)
+    assert status(data, "en", "g.md")["status"] == "outdated"
+    assert status(data, "en", "g.md")["changed_sections"] == ["two"]
+
+
 def test_unstamped_translation_is_checked_against_git_history(repo):
     _, data = report(repo)
     h = status(data, "en", "h.md")
@@ -91,8 +101,8 @@ def test_json_is_valid_against_its_schema_and_summarises(repo):
     _, data = report(repo)
     jsonschema.validate(data, SCHEMA)
     assert data["schema_version"] == 1 and data["languages"] == ["en", "km"]
-    assert data["summary"]["en"]["counts"] == {"orphan": 1, "missing": 1, "outdated": 2, "partial": 2, "translated": 1}
-    assert data["summary"]["en"]["percent"] == round(100 * 1 / 6, 1)  # the orphan is not counted
+    assert data["summary"]["en"]["counts"] == {"orphan": 1, "missing": 1, "outdated": 3, "partial": 2, "translated": 1}
+    assert data["summary"]["en"]["percent"] == round(100 * 1 / 7, 1)  # the orphan is not counted
     assert data["ui"]["km"]["material"]["translated"] == data["ui"]["km"]["material"]["total"]
 
 
@@ -104,10 +114,10 @@ def test_section_diff_prints_the_source_change(repo):
 
 def test_table_and_markdown_outputs(repo):
     table = coverage(repo).output
-    assert re.search(r"^en\s+1\s+2\s+2\s+1\s+1\s+16\.7%$", table, re.M)
+    assert re.search(r"^en\s+1\s+2\s+3\s+1\s+1\s+14\.3%$", table, re.M)
     assert "outdated  a.md: the Vietnamese source changed in: §two" in table
     markdown = coverage(repo, "--format", "markdown").output
-    assert "| en | 1 | 2 | 2 | 1 | 1 | 16.7 |" in markdown
+    assert "| en | 1 | 2 | 3 | 1 | 1 | 14.3 |" in markdown
     assert "- **missing** `c.md`: not translated yet" in markdown
 
 
@@ -115,7 +125,7 @@ def test_gate_fails_on_a_required_page_with_exit_1(repo):
     result = coverage(repo)
     assert result.returncode == 1  # mkdocs.yml: required pages must be translated in en
     assert "threshold: en/c.md is required but missing" in result.output
-    assert "threshold: en: 16.7% of the site is translated, below the minimum of 80%" in result.output
+    assert "threshold: en: 14.3% of the site is translated, below the minimum of 80%" in result.output
 
 
 def test_stamp_brings_a_page_up_to_date(repo, tmp_path):
