@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -70,3 +71,33 @@ def test_publish_command(built_basic_site, tmp_path):
     assert "now points to it" in result.output
     refused = portal(root, "publish", str(tmp_path / "srv"), "--to", str(tmp_path / "srv2"), "--root", str(root))
     assert refused.returncode == 1 and "is not published" in refused.output and "Traceback" not in refused.output
+
+
+def test_current_is_never_missing_while_switching(built_basic_site, tmp_path, monkeypatch):
+    # A reader requesting a page during the switch gets the old or the new site, never a 404:
+    # before and after every file-system change publish makes, `current` serves a home page.
+    target = tmp_path / "srv"
+    publish(built_basic_site, target, LANGUAGES, SITE_URL)
+    checks = []
+
+    def serving() -> None:
+        checks.append(served(target))  # raises when `current` is missing or dangling
+
+    def watched(original):
+        def call(*args, **kwargs):
+            serving()
+            result = original(*args, **kwargs)
+            serving()
+            return result
+        return call
+
+    for owner, name in ((os, "replace"), (os, "rename"), (os, "remove"), (os, "unlink"), (os, "symlink"), (shutil, "rmtree")):
+        monkeypatch.setattr(owner, name, watched(getattr(owner, name)))
+    for name in ("unlink", "symlink_to", "rename", "replace"):
+        monkeypatch.setattr(Path, name, watched(getattr(Path, name)))
+    changed = tmp_path / "site2"
+    shutil.copytree(built_basic_site, changed)
+    (changed / "index.html").write_text((changed / "index.html").read_text(encoding="utf-8").replace("Chào mừng", "Xin chào"), encoding="utf-8")
+    publish(changed, target, LANGUAGES, SITE_URL)
+    assert "Xin chào" in served(target) and len(checks) >= 4
+    assert all("Chào mừng" in page or "Xin chào" in page for page in checks)
