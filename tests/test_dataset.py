@@ -86,7 +86,8 @@ def test_real_content_gives_records_without_findings():
     editions = {f"{Path(key).stem}-{e['number']}" for key, page in source.items() if "event" in page.meta for e in page.meta["event"]["editions"]}
     assert ids("events") == editions and "coffee-festival-9" in editions
     assert ids("organizations") == {org["id"] for org in source["about/contacts.md"].meta["organizations"]}
-    assert DATASET.records["images"] == []  # no sidecar yet: zero records is fine
+    images = {Path(path).stem for path in (SETTINGS.docs_dir / "assets/images").glob("*.yml")}
+    assert ids("images") == images  # one record per sidecar (test_image_sidecars_become_records: with one)
 
 
 def test_facts_come_from_the_vietnamese_front_matter_and_text_from_each_language():
@@ -248,11 +249,22 @@ def test_page_jsonld_is_in_the_pages_language_and_safe_in_a_script():
 # -- GeoJSON and iCalendar ----------------------------------------------------------------------
 
 
-def test_geojson_is_valid_even_when_empty(out):
+def test_geojson_is_valid_even_when_empty(tmp_path):
+    # A place without coordinates: in the CSV and JSON-LD, not on the map.
+    page = ("---\ntitle: Hồ Lắk\ndescription: Hồ.\nas_of: 2025-07-01\nplace:\n  category: lake\n  commune: Liên Sơn Lắk\n"
+            "  commune_derived: true\nsources:\n  - title: T\n    url: https://example.org/a\n---\nX.\n")
+    settings, (dataset, findings) = fixture_dataset(tmp_path, {"vi/tourism/lak-lake.md": page})
+    assert findings == [] and [record.id for record in dataset.records["places"]] == ["lak-lake"]
+    write_dataset(dataset, tmp_path / "data", version="1", site_url=settings.site_url, created=CREATED)
+    collection = geojson.loads((tmp_path / "data" / "places.geojson").read_text(encoding="utf-8"))
+    assert collection.is_valid and collection["type"] == "FeatureCollection" and collection["features"] == []
+
+
+def test_geojson_of_the_real_content_has_every_place_with_coordinates(out):
     collection = geojson.loads((out / "places.geojson").read_text(encoding="utf-8"))
-    assert collection.is_valid and collection["type"] == "FeatureCollection"
-    with_coordinates = [r for r in DATASET.records["places"] if r.values["latitude"] is not None]
-    assert len(collection["features"]) == len(with_coordinates)  # none in the content today
+    assert collection.is_valid
+    with_coordinates = {r.id for r in DATASET.records["places"] if r.values["latitude"] is not None}
+    assert {feature["properties"]["id"] for feature in collection["features"]} == with_coordinates
 
 
 def test_geojson_has_places_with_coordinates(tmp_path):
