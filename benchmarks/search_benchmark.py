@@ -1,8 +1,8 @@
 """Benchmark: the two search engines the portal could use, measured side by side.
 
-- pagefind: the portal's search (search.py, search_terms.py, partials/portal-search.html):
+- pagefind: the portal's search (search/index.py, search/terms.py, partials/portal-search.html):
   per-language, chunked indexes; Khmer segmented at build time; words written as
-  search_terms.py says; syllable pairs.
+  search/terms.py says; syllable pairs.
 - lunr: Material for MkDocs' built-in search (one search_index.json for all languages),
   built from a variant of the configuration that enables it.
 

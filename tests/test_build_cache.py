@@ -13,10 +13,10 @@ import pytest
 from conftest import BASIC_PAGES, BIN, build, make_site, offline_env, run
 from daklak_portal import build_cache
 from daklak_portal import lint as lint_module
-from daklak_portal import search as search_module
 from daklak_portal.build_cache import CACHE_FOLDER, JsonCache, input_key
 from daklak_portal.config import load_settings
 from daklak_portal.search import KhmerSegmenter, SearchDocuments
+from daklak_portal.search import index as search_module
 
 PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
 <meta name="description" content="Mô tả"></head><body><nav>{nav}</nav>

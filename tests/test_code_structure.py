@@ -29,7 +29,8 @@ def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
         if isinstance(node, ast.ImportFrom):
             base = ".".join(package[: len(package) - node.level + 1]) if node.level else ""
             module = ".".join(filter(None, [base, node.module]))
-            targets = [module, *(f"{module}.{alias.name}" for alias in node.names)]
+            # (`from . import x` imports the submodule x; the package itself is already loading)
+            targets = [module] * bool(node.module) + [f"{module}.{alias.name}" for alias in node.names]
         elif isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         found |= {target for target in targets if target in known and target != name}

@@ -7,14 +7,14 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
-from daklak_portal.search import (
+from daklak_portal.search.index import (
     _PageText,
     build_search_index,
     index_document,
     khmer_word_parts,
     write_khmer_words,
 )
-from daklak_portal.search_terms import encode_khmer, fold, telex, telex_words
+from daklak_portal.search.terms import encode_khmer, fold, telex, telex_words
 
 TERMS_JS = Path(__file__).resolve().parent.parent / "docs/assets/javascripts/portal-search-terms.js"
 SAMPLES = ["Đắk Lắk", "Buôn Ma Thuột", "khu công nghiệp", "Hồ Lắk", "trường", "Ea H'leo", "M’Đrắk", "Phú Yên", "ĐƯỜNG", "café", "plain words", "tiếng¹ Đắk² Ⅻ", unicodedata.normalize("NFD", "Đắk Lắk nghiệp"), "ខេត្តមណ្ឌលគិរី", "កាហ្វេ", "Krông Pắc ២០២៥", "ខេត្ត\u200bដាក់ឡាក់ ᧠"]

@@ -6,7 +6,7 @@ import material
 import pytest
 
 from conftest import PROJECT
-from daklak_portal.coverage_ui import CONFIGURATION_KEYS, partial_strings
+from daklak_portal.coverage.ui import CONFIGURATION_KEYS, partial_strings
 from daklak_portal.text_language import KHMER
 
 # Reviewed: texts that may stay as in English (brand and format names).

@@ -16,9 +16,16 @@ import click
 from .config import load_plugin_options, load_settings
 from .contacts import CONTACTS_PAGE
 from .content import read_source_file
-from .coverage import build_report, field_coverage, gate_failures
-from .coverage_output import status_changes, to_json, to_markdown, to_table
-from .coverage_ui import ui_coverage
+from .coverage import (
+    build_report,
+    field_coverage,
+    gate_failures,
+    status_changes,
+    to_json,
+    to_markdown,
+    to_table,
+    ui_coverage,
+)
 from .errors import PortalError, relative
 from .git_history import diff_since, last_commit_of, read_history
 from .page_text import FrontMatterError

@@ -1,5 +1,5 @@
 // How a query's words are written so that they match the index: the twin of
-// scripts/daklak_portal/search_terms.py (read it for the reasons). A test runs both on the
+// scripts/daklak_portal/search/terms.py (read it for the reasons). A test runs both on the
 // same words and compares.
 (function (root) {
   "use strict";

@@ -1,7 +1,7 @@
 // The portal's search box (partials/portal-search.html), on Pagefind.
 // Pagefind chooses the index of the page's <html lang>, so a reader gets results in the
 // language of the page only. A query is written the way the index writes words
-// (portal-search-terms.js, the twin of search_terms.py): Latin folded, Khmer words as
+// (portal-search-terms.js, the twin of search/terms.py): Latin folded, Khmer words as
 // letters. Khmer is written without spaces between words: the index holds words segmented
 // at build time (khmer-nltk), and a query is cut into the same words by longest match
 // against the index's own word lists (pagefind/km-words/).
@@ -32,7 +32,7 @@
   }
 
   // The index's Khmer words beginning with each letter of the query (pagefind/km-words/,
-  // one list per first letter: search.py, write_khmer_words).
+  // one list per first letter: search/index.py, write_khmer_words).
   async function loadKhmerWords(text) {
     const letters = [...new Set(text.match(WORD_START) || [])].filter((letter) => !khmerWords.has(letter));
     await Promise.all(letters.map(async (letter) => {
@@ -61,7 +61,7 @@
   }
 
   // Vietnamese: titles and headings are also indexed as pairs of neighbouring syllables
-  // (search.py: syllable_pairs); "ho lak" -> "holak", "khu cong nghiep" -> "khucong congnghiep".
+  // (search/index.py: syllable_pairs); "ho lak" -> "holak", "khu cong nghiep" -> "khucong congnghiep".
   function syllablePairs(query) {
     const syllables = query.toLowerCase().match(/[^\s\d.,;:!?()"'«»\-–—]+/g) || [];
     return syllables.slice(1).map((syllable, i) => syllables[i] + syllable).join(" ");

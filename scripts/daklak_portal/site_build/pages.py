@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import page_path
-from ..coverage_dashboard import DASHBOARD, dashboard_markdown
-from ..coverage_output import badge_svg
+from ..coverage import DASHBOARD, badge_svg, dashboard_markdown
 from ..dataset import page_jsonld
 from ..dates import format_reader_date
 from ..glossary import GLOSSARY_PAGE, glossary_table, load_terms

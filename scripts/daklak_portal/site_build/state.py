@@ -17,8 +17,7 @@ from mkdocs.plugins import get_plugin_logger
 from .. import reproducible
 from ..config import Settings, load_settings
 from ..content import SourceFile, load_pages
-from ..coverage import Report, build_report
-from ..coverage_ui import ui_coverage
+from ..coverage import Report, build_report, ui_coverage
 from ..dataset import Dataset, collect_records
 from ..errors import relative
 from ..git_history import GitHistory, read_history

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .config import REFERENCE_LANGUAGE
-from .coverage import STATUSES, Report
-from .dates import format_reader_number
+from ..config import REFERENCE_LANGUAGE
+from ..dates import format_reader_number
+from .report import STATUSES, Report
 
 DASHBOARD = "coverage/index.md"
 

@@ -13,16 +13,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .config import Settings, language_info
-from .content import (
+from ..config import Settings, language_info
+from ..content import (
     FrontMatterError,
     SourceFile,
     page_paths,
     read_source_file,
     split_front_matter,
 )
-from .errors import Finding, relative
-from .git_history import (
+from ..errors import Finding, relative
+from ..git_history import (
     GitHistory,
     commit_before,
     commit_exists,
@@ -30,9 +30,9 @@ from .git_history import (
     is_shallow,
     read_history,
 )
-from .sections import INTRO, fingerprint, fingerprints, split_sections
-from .stamps import Stamp, read_stamp
-from .text_language import SCRIPT_LETTERS, is_vietnamese_paragraph, paragraphs
+from ..sections import INTRO, fingerprint, fingerprints, split_sections
+from ..stamps import Stamp, read_stamp
+from ..text_language import SCRIPT_LETTERS, is_vietnamese_paragraph, paragraphs
 
 STATUSES = ("orphan", "missing", "outdated", "partial", "translated")
 SCHEMA_VERSION = 1

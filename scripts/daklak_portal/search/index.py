@@ -41,12 +41,13 @@ from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
 
-from . import search_terms, text_language
-from .build_cache import CACHE_FOLDER, JsonCache, code_version, input_key
-from .config import language_info
-from .errors import PortalError
-from .search_terms import encode_khmer, fold, telex_words
-from .text_language import KHMER
+from .. import text_language
+from ..build_cache import CACHE_FOLDER, JsonCache, code_version, input_key
+from ..config import language_info
+from ..errors import PortalError
+from ..text_language import KHMER
+from . import terms as search_terms
+from .terms import encode_khmer, fold, telex_words
 
 # Parts of a page that are not its content.
 SKIPPED_CLASSES = ("portal-sources", "portal-notice", "portal-updated", "headerlink", "md-source-file")

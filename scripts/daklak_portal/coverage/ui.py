@@ -7,8 +7,8 @@ from pathlib import Path
 
 import material
 
-from .config import REFERENCE_LANGUAGE, Settings, load_plugin_options
-from .translations import catalog_path, load_catalog
+from ..config import REFERENCE_LANGUAGE, Settings, load_plugin_options
+from ..translations import catalog_path, load_catalog
 
 _KEY_VALUE = re.compile(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)"', re.M)
 CONFIGURATION_KEYS = {"language", "direction", "search.config.lang", "search.config.pipeline", "search.config.separator"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape
 
-from .coverage import SCHEMA_VERSION, STATUSES, Report
+from .report import SCHEMA_VERSION, STATUSES, Report
 
 NOT_DONE = ("orphan", "missing", "outdated", "partial")
 
