@@ -6,8 +6,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# Messages of lint, the build checks and the tools in Vietnamese, the editors' language
+# (`PORTAL_LANG=en make lint` for English, `vi+en` for both; see scripts/daklak_portal/messages.py).
+export PORTAL_LANG ?= vi
 
-.PHONY: setup serve build test lint catalogs lock clean
+.PHONY: setup serve build test lint catalogs guides lock clean
 
 setup: $(VENV)/.installed
 
@@ -41,6 +44,11 @@ lint: setup
 catalogs: setup
 	$(BIN)/pybabel extract --no-location --omit-header --no-wrap --sort-output -F babel.cfg -o scripts/daklak_portal/locales/messages.pot .
 	$(BIN)/pybabel update --omit-header --no-wrap -i scripts/daklak_portal/locales/messages.pot -d scripts/daklak_portal/locales
+
+# The table of every message in the contributor guides, from scripts/daklak_portal/messages.yml.
+guides: setup
+	$(BIN)/portal messages --guide vi --write CONTRIBUTING.vi.md
+	$(BIN)/portal messages --guide en --write CONTRIBUTING.md
 
 # Re-resolve the lock file after changing dependencies in pyproject.toml (needs pip-tools).
 lock:

@@ -15,6 +15,8 @@ import yaml
 from daklak_portal.config import TolerantLoader, resolve_env
 
 PROJECT = Path(__file__).resolve().parent.parent
+# The tests read the tools' messages in English (tests/test_messages.py reads the Vietnamese ones).
+os.environ["PORTAL_LANG"] = "en"
 BIN = Path(sys.executable).parent
 
 # A tiny trilingual site: a home page in each language, a section page in vi and en only.

@@ -13,13 +13,18 @@ from pathlib import Path
 
 import click
 
+from . import messages
 from .cli_coverage import coverage_command
 from .config import load_settings
 from .content import load_pages
 from .dataset import DATASET_VERSION, collect_records, source_date, write_dataset
 from .editor import new_page, start_translation
+from .errors import PortalError
+from .files import write_atomically
 from .links import check_links, external_links, report
 from .lint import lint
+from .messages import text
+from .news import POSTS_PREFIX
 from .publish import publish
 from .security import content_security_policy, inline_script_hashes
 from .site_audit import external_resources, hreflang_problems
@@ -33,7 +38,25 @@ ROOT_OPTION = click.option(
 )
 
 
-@click.group()
+class Refused(click.ClickException):
+    """Exit 1 with the message alone: it is already worded for the reader, in their language
+    (click would put an English "Error: " before it)."""
+
+    def show(self, file=None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+class PortalGroup(click.Group):
+    """Library errors (PortalError, plain exceptions) become click errors: one line, exit 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except PortalError as error:
+            raise Refused(str(error)) from None
+
+
+@click.group(cls=PortalGroup)
 def main() -> None:
     """Tools for the Đắk Lắk foreign-information portal."""
 
@@ -48,9 +71,10 @@ def lint_command(fix: bool, root: Path) -> None:
         click.echo(str(finding), err=True)
     if findings:
         fixable = sum(1 for f in findings if f.fixable)
-        hint = f" ({fixable} can be repaired with `portal lint --fix`)" if fixable else ""
-        raise click.ClickException(f"{len(findings)} problem(s) found{hint}.")
-    click.echo("No problems found.")
+        if fixable:
+            raise Refused(text("summary.problems-fixable", {"count": len(findings), "fixable": fixable}))
+        raise Refused(text("summary.problems", {"count": len(findings)}))
+    click.echo(text("summary.no-problems"))
 
 
 @main.command("build")
@@ -71,7 +95,7 @@ def build_command(jobs: int, root: Path) -> None:
     try:
         site = build_site(load_settings(root).mkdocs_yml, jobs)
     except (ContentRefused, BuildFailed, MkDocsException) as error:
-        raise click.ClickException(str(error)) from None
+        raise Refused(str(error)) from None
     click.echo(f"Built {site} in {time.perf_counter() - started:.1f} s ({jobs} process{'es' if jobs > 1 else ''}).")
 
 
@@ -99,8 +123,8 @@ def audit_command(site_dir: Path, root: Path) -> None:
     for finding in findings:
         click.echo(str(finding))
     if findings:
-        raise click.ClickException(f"{len(findings)} problem(s) found in {site_dir}.")
-    click.echo(f"No problems found in {site_dir}.")
+        raise Refused(text("summary.site-problems", {"count": len(findings), "site": site_dir}))
+    click.echo(text("summary.site-ok", {"site": site_dir}))
 
 
 @main.command("publish")
@@ -146,7 +170,8 @@ def new_command(path: str, title: str, root: Path) -> None:
     settings = load_settings(root)
     created = new_page(settings, path, title, date.today())
     key = created.relative_to(settings.language_dir(settings.source_language)).as_posix()
-    click.echo(f"Created {created.relative_to(settings.root)}. Fill in description and sources, then add `{key}` to `nav:` in mkdocs.yml (news posts need no nav entry).")
+    nav = "" if key.startswith(POSTS_PREFIX) else text("editor.add-to-nav", {"key": key})  # posts are listed by the news page
+    click.echo(text("editor.created-page", {"path": created.relative_to(settings.root), "nav": nav}))
 
 
 @main.command("translate")
@@ -157,7 +182,7 @@ def translate_command(path: str, language: str, root: Path) -> None:
     """Start a translation: the Vietnamese page's structure, stamped and marked in progress."""
     settings = load_settings(root)
     created = start_translation(settings, path, language)
-    click.echo(f"Created {created.relative_to(settings.root)}: translate every heading and paragraph (keep the {{#anchors}}), then remove `status: in-progress` from its front matter.")
+    click.echo(text("editor.created-translation", {"path": created.relative_to(settings.root)}))
 
 
 @main.command("dataset")
@@ -171,9 +196,24 @@ def dataset_command(out_dir: Path, root: Path) -> None:
     for finding in unreadable + findings:
         click.echo(str(finding), err=True)
     if unreadable or findings:
-        raise click.ClickException(f"{len(unreadable) + len(findings)} problem(s): nothing was written.")
+        raise Refused(text("summary.nothing-written", {"count": len(unreadable) + len(findings)}))
     for path in write_dataset(dataset, out_dir, version=DATASET_VERSION, site_url=settings.site_url, created=source_date()):
         click.echo(path)
+
+
+@main.command("messages")
+@click.option("--guide", "language", type=click.Choice(messages.languages()), required=True, help="The language of the guide the table is for.")
+@click.option("--write", "guide", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="Put the table into this guide, between its markers.")
+def messages_command(language: str, guide: Path | None) -> None:
+    """Print every message of the tools as the table of the contributor guide (CONTRIBUTING*.md)."""
+    if guide is None:
+        click.echo(messages.guide_table(language))
+        return
+    text_before = guide.read_text(encoding="utf-8")
+    start, end = text_before.find(messages.GUIDE_START), text_before.find(messages.GUIDE_END)
+    if start < 0 or end < start:
+        raise Refused(f"{guide}: no {messages.GUIDE_START} … {messages.GUIDE_END} block to replace")
+    write_atomically(guide, text_before[:start] + messages.guide_table(language) + text_before[end + len(messages.GUIDE_END):])
 
 
 main.add_command(coverage_command)

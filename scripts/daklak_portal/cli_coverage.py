@@ -28,6 +28,7 @@ from .coverage import (
 )
 from .errors import PortalError, relative
 from .git_history import diff_since, last_commit_of, read_history
+from .messages import text
 from .page_text import FrontMatterError
 from .sections import fingerprints
 from .stamps import read_stamp, stamp_block, write_stamp
@@ -65,7 +66,7 @@ def report_at(root: Path, ref: str):
         subprocess.run(["git", "worktree", "add", "--detach", "--quiet", str(workdir / "tree"), ref], cwd=root, check=True, capture_output=True, text=True)
     except subprocess.CalledProcessError as error:
         shutil.rmtree(workdir, ignore_errors=True)
-        raise PortalError(f"--changed-since {ref}: git cannot check it out ({error.stderr.strip()}). In CI, fetch the base branch (actions/checkout with fetch-depth: 0).") from None
+        raise PortalError("coverage.bad-ref", ref=ref, detail=error.stderr.strip()) from None
     try:
         prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root, capture_output=True, text=True).stdout.strip()
         return build_report(load_settings(workdir / "tree" / prefix))
@@ -107,7 +108,7 @@ def _translation(settings, path: str, language: str):
     source = settings.language_dir(settings.source_language) / key
     translation = settings.language_dir(language) / key
     if not source.is_file():
-        raise PortalError(f"{relative(source, settings.root)}: no such source page.")
+        raise PortalError("coverage.no-source", path=relative(source, settings.root))
     return key, source, translation
 
 
@@ -120,7 +121,7 @@ def diff_command(path: str, language: str, root: Path) -> None:
     settings = load_settings(root)
     key, source, translation = _translation(settings, path, language)
     if not translation.is_file():
-        raise PortalError(f"{relative(translation, settings.root)}: not translated yet: there is nothing to compare.")
+        raise PortalError("coverage.nothing-to-compare", path=relative(translation, settings.root))
     page = read_source_file(translation, settings)
     stamp = read_stamp(page.meta, page.text)
     source_path = relative(source, settings.root)
@@ -129,13 +130,13 @@ def diff_command(path: str, language: str, root: Path) -> None:
     else:
         history = read_history(settings.root)
         if history.shallow:
-            raise PortalError("shallow git clone: the history needed to find the translation's source version is missing (fetch the full history).")
+            raise PortalError("coverage.shallow")
         translated_at = history.last_changed(relative(translation, settings.root))
         from .git_history import commit_before
 
         since = commit_before(settings.root, source_path, translated_at) if translated_at else None
         if since is None:
-            raise PortalError(f"{relative(translation, settings.root)}: no stamp and no commit to compare with.")
+            raise PortalError("coverage.no-stamp", path=relative(translation, settings.root))
     click.echo(diff_since(settings.root, since, source_path) or f"{source_path}: no change since {since[:12]}.\n", nl=False)
 
 
@@ -148,7 +149,7 @@ def stamp_command(paths: tuple[str, ...], language: str, stamp_all: bool, root: 
     """Record that translations were brought up to date with the current source."""
     settings = load_settings(root)
     if language not in settings.languages[1:]:
-        raise click.UsageError(f"--lang must be one of: {', '.join(settings.languages[1:])}")
+        raise click.UsageError(text("editor.bad-language", {"languages": ", ".join(settings.languages[1:])}))
     if stamp_all:
         paths = tuple(p.relative_to(settings.language_dir(language)).as_posix() for p in sorted(settings.language_dir(language).rglob("*.md")))
     if not paths:
@@ -156,12 +157,12 @@ def stamp_command(paths: tuple[str, ...], language: str, stamp_all: bool, root: 
     for path in paths:
         key, source, translation = _translation(settings, path, language)
         if not translation.is_file():
-            raise PortalError(f"{relative(translation, settings.root)}: not translated yet: nothing to stamp.")
+            raise PortalError("coverage.nothing-to-stamp", path=relative(translation, settings.root))
         try:
             source_page = read_source_file(source, settings)
             read_source_file(translation, settings)
         except FrontMatterError as error:
-            raise PortalError(f"{key}:{error.line}: {error.message}") from None
+            raise PortalError(error.message_id, where=f"{key}:{error.line}", **error.values) from None
         commit = last_commit_of(settings.root, relative(source, settings.root))
         write_stamp(translation, stamp_block(commit, fingerprints(source_page.body)))
         click.echo(f"stamped {relative(translation, settings.root)} (source {commit[:12] if commit else 'not committed'})")

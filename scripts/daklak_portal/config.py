@@ -103,7 +103,7 @@ def load_settings(root: Path | str = ".") -> Settings:
     root = Path(root).resolve()
     mkdocs_yml = root / "mkdocs.yml"
     if not mkdocs_yml.is_file():
-        raise PortalError(f"{mkdocs_yml}: not found. Run the command from the project folder.")
+        raise PortalError("config.no-mkdocs-yml", path=mkdocs_yml)
     text = mkdocs_yml.read_text(encoding="utf-8")
     try:
         node = yaml.compose(text, Loader=TolerantLoader)
@@ -111,7 +111,7 @@ def load_settings(root: Path | str = ".") -> Settings:
     except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", None)
         where = f"mkdocs.yml:{line + 1}" if line is not None else "mkdocs.yml"
-        raise PortalError(f"{where}: not valid YAML ({getattr(error, 'problem', error)}).") from None
+        raise PortalError("config.invalid-yaml", file=where, problem=getattr(error, "problem", error)) from None
 
     entries = _i18n_entries(data)
     languages, source = _i18n_languages(entries)
@@ -148,16 +148,16 @@ def _i18n_entries(data: dict) -> list[dict]:
         if isinstance(plugin, dict) and "i18n" in plugin:
             entries = (plugin["i18n"] or {}).get("languages") or []
             if not all(isinstance(entry, dict) and entry.get("locale") for entry in entries):
-                raise PortalError("mkdocs.yml: every language of the i18n plugin needs a `locale:`.")
+                raise PortalError("config.no-locale")
             return entries
-    raise PortalError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured.")
+    raise PortalError("config.no-i18n")
 
 
 def _i18n_languages(entries: list[dict]) -> tuple[tuple[str, ...], str]:
     """The languages, the default (source) language first."""
     defaults = [entry["locale"] for entry in entries if entry.get("default")]
     if not defaults:
-        raise PortalError("mkdocs.yml: the i18n plugin has no language with `default: true`.")
+        raise PortalError("config.no-default-language")
     source = defaults[0]
     return (source, *[entry["locale"] for entry in entries if entry["locale"] != source]), source
 

@@ -4,17 +4,32 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import yaml
 
 from .config import Settings
-from .errors import Finding, relative
+from .errors import Finding, not_utf8, relative
 from .page_text import FRONT_MATTER_END, FrontMatterError, front_matter_bounds
+
 
 # libyaml's parser when PyYAML has it (the wheels do). The "plain" loader keeps every value a
 # string (no dates, numbers or booleans): enough for translation coverage, and 2.5 times faster.
-_TYPED_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _TypedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """YAML's types, except that a date that does not exist (`2025-13-45`) stays text for lint
+    to report with its line, instead of an error with no line."""
+
+
+def _timestamp_or_text(loader, node):
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_TypedLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+_TYPED_LOADER = _TypedLoader
 _PLAIN_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 @dataclass
@@ -46,14 +61,42 @@ def split_front_matter(text: str, plain: bool = False) -> tuple[dict, str, int]:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the `---` line
         problem = getattr(error, "problem", None) or str(error)
-        raise FrontMatterError(line, f"the front matter is not valid YAML ({problem})") from None
+        raise FrontMatterError(line, "front-matter.invalid-yaml", problem=problem) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise FrontMatterError(2, "the front matter must be `key: value` lines, not a list or a single value")
+        raise FrontMatterError(2, "front-matter.not-mapping")
+    if not plain:
+        _read_dates(data)
     body_start = end.end() + 1 if end.end() < len(text) else end.end()
     body_line = text.count("\n", 0, body_start) + 1
     return data, text[body_start:], body_line
+
+
+# Dates in front matter: YAML reads `2026-03-15` as a date, and `"2026-03-15"` (quoted, as the
+# guides advise for values with a colon) as text; both mean the same date.
+DATE_FIELDS = ("date", "as_of")
+SOURCE_DATE_FIELDS = ("published", "read")  # in each item of `sources:`
+
+
+def _read_dates(meta: dict) -> None:
+    """Turns ISO dates written as text into dates (anything else is left for lint to report)."""
+    def parsed(value):
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                return value
+        return value
+
+    for name in DATE_FIELDS:
+        if name in meta:
+            meta[name] = parsed(meta[name])
+    for source in meta.get("sources") or [] if isinstance(meta.get("sources"), list) else []:
+        if isinstance(source, dict):
+            for name in SOURCE_DATE_FIELDS:
+                if name in source:
+                    source[name] = parsed(source[name])
 
 
 def _load_plain(block: str):
@@ -119,7 +162,8 @@ def page_paths(settings: Settings) -> tuple[dict[str, dict[str, Path]], list[Fin
                 continue
             path = Path(folder, name)
             if language not in paths:
-                findings.append(Finding(relative(path, settings.root), None, "outside the language folders: not part of any language"))
+                folders = ", ".join(f"docs/{lang}/" for lang in settings.languages)
+                findings.append(Finding.of(relative(path, settings.root), None, "file.outside-languages", folders=folders))
                 continue
             paths[language][f"{rest}/{name}" if rest else name] = path
     return paths, findings
@@ -135,10 +179,9 @@ def load_pages(settings: Settings, plain: bool = False) -> tuple[dict[str, dict[
             try:
                 pages[language][key] = read_source_file(path, settings, plain, language, key)
             except UnicodeDecodeError as error:
-                line = path.read_bytes()[: error.start].count(b"\n") + 1
-                findings.append(Finding(shown, line, "not UTF-8 text: the page could not be read"))
+                findings.append(not_utf8(shown, path.read_bytes(), error))
             except FrontMatterError as error:
-                findings.append(Finding(shown, error.line, error.message))
+                findings.append(error.finding(shown))
     return pages, findings
 
 

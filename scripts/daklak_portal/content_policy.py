@@ -16,6 +16,9 @@ from urllib.parse import urlsplit
 
 from .page_text import line_of_key
 
+# (line, message id of messages.yml, the values it names): lint makes them Findings.
+Problem = tuple[int, str, dict]
+
 ALLOWED_TAGS: dict[str, set[str]] = {
     "span": {"lang", "class", "title", "dir"},
     "abbr": {"title", "lang"},
@@ -67,10 +70,10 @@ def prose_only(markdown: str) -> str:
 class _HtmlChecker(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.problems: list[tuple[int, str]] = []
+        self.problems: list[Problem] = []
 
-    def _report(self, message: str) -> None:
-        self.problems.append((self.getpos()[0], message))
+    def _report(self, message_id: str, **values) -> None:
+        self.problems.append((self.getpos()[0], message_id, values))
 
     def handle_starttag(self, tag, attrs):
         self._check(tag, attrs)
@@ -80,19 +83,19 @@ class _HtmlChecker(HTMLParser):
 
     def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in ALLOWED_TAGS:
-            self._report(f"the HTML tag <{tag}> is not allowed on the portal: use Markdown instead (allowed tags: {', '.join(sorted(ALLOWED_TAGS))})")
+            self._report("policy.tag", tag=tag, allowed=", ".join(sorted(ALLOWED_TAGS)))
             return
         for name, value in attrs:
             if name.startswith("on"):
-                self._report(f"the attribute {name}= runs a script and is not allowed: remove it")
+                self._report("policy.script-attribute", name=name)
             elif name not in ALLOWED_TAGS[tag]:
-                self._report(f"the attribute {name}= is not allowed on <{tag}>: remove it")
+                self._report("policy.attribute", name=name, tag=tag)
             elif value and scheme_of(value) in DANGEROUS_SCHEMES:
-                self._report(f"the attribute {name}= holds a {scheme_of(value)}: URL, which is not allowed")
+                self._report("policy.attribute-scheme", name=name, scheme=scheme_of(value))
 
 
-def policy_problems(markdown: str) -> list[tuple[int, str]]:
-    """(line, message) for every breach of the content policy in a page body."""
+def policy_problems(markdown: str) -> list[Problem]:
+    """(line, message id, values) for every breach of the content policy in a page body."""
     text = prose_only(markdown)
     checker = _HtmlChecker()
     checker.feed(text)
@@ -108,8 +111,9 @@ def policy_problems(markdown: str) -> list[tuple[int, str]]:
         problems += _url_problems(match.group(2), text.count("\n", 0, match.start()) + 1, image=image)
     for match in _AUTOLINK.finditer(text):
         if scheme_of(match.group(1)) in DANGEROUS_SCHEMES:
-            problems.append((text.count("\n", 0, match.start()) + 1, f"a {scheme_of(match.group(1))}: link is not allowed"))
-    return sorted(set(problems))
+            problems.append((text.count("\n", 0, match.start()) + 1, "policy.link-scheme", {"scheme": scheme_of(match.group(1))}))
+    unique = {(line, message_id, tuple(sorted(values.items()))): values for line, message_id, values in problems}
+    return [(line, message_id, values) for (line, message_id, _), values in sorted(unique.items(), key=lambda item: item[0])]
 
 
 def _label(text: str) -> str:
@@ -117,23 +121,23 @@ def _label(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _url_problems(url: str, line: int, image: bool) -> list[tuple[int, str]]:
+def _url_problems(url: str, line: int, image: bool) -> list[Problem]:
     scheme = scheme_of(url)
     if scheme in DANGEROUS_SCHEMES:
-        return [(line, f"a {scheme}: link is not allowed: link to a page or a web address (https://…)")]
+        return [(line, "policy.link-scheme", {"scheme": scheme})]
     if image and is_other_host(url):
-        return [(line, f"the image {url} is loaded from another host: put the image under docs/assets/images/ with its credits")]
+        return [(line, "policy.remote-image", {"url": url})]
     return []
 
 
 _TAG_START = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&#?\w+;")
 
 
-def front_matter_problems(meta: dict, text: str) -> list[tuple[int, str]]:
+def front_matter_problems(meta: dict, text: str) -> list[Problem]:
     """Title and description are put into the page (and its <head>) as they are: no markup."""
     problems = []
     for key in ("title", "description"):
         value = meta.get(key)
         if isinstance(value, str) and _TAG_START.search(value):
-            problems.append((line_of_key(text, key), f"the {key} contains HTML or an HTML entity, which is not allowed there: write plain text"))
+            problems.append((line_of_key(text, key), "front-matter.markup", {"key": key}))
     return problems

@@ -29,10 +29,10 @@ def new_page(settings: Settings, path: str, title: str, today: date) -> Path:
     key = path.removesuffix(".md").strip("/")
     bad = [part for part in key.split("/") if not SLUG.match(part)]
     if not key or bad:
-        raise PortalError(f"{path!r}: page names are lowercase English words without accents, joined by hyphens (e.g. tourism/lak-lake)")
+        raise PortalError("editor.bad-name", path=path)
     target = settings.language_dir(settings.source_language) / f"{key}.md"
     if target.exists():
-        raise PortalError(f"{relative(target, settings.root)} already exists: open it in your editor instead")
+        raise PortalError("editor.exists", path=relative(target, settings.root))
     meta: dict = {"title": title, "description": ""}
     if f"{key}.md".startswith(POSTS_PREFIX):
         meta |= {"date": today, "slug": key.rsplit("/", 1)[-1]}
@@ -47,15 +47,15 @@ def new_page(settings: Settings, path: str, title: str, today: date) -> Path:
 def start_translation(settings: Settings, path: str, language: str) -> Path:
     """Copies the source page's structure into `language`, stamped and marked in progress."""
     if language not in settings.languages[1:]:
-        raise PortalError(f"--lang must be one of: {', '.join(settings.languages[1:])}")
+        raise PortalError("editor.bad-language", languages=", ".join(settings.languages[1:]))
     key = path.removeprefix("docs/").removeprefix(f"{settings.source_language}/")
     key = key if key.endswith(".md") else f"{key}.md"
     source = settings.language_dir(settings.source_language) / key
     target = settings.language_dir(language) / key
     if not source.is_file():
-        raise PortalError(f"{relative(source, settings.root)}: no such Vietnamese page")
+        raise PortalError("editor.no-source", path=relative(source, settings.root))
     if target.exists():
-        raise PortalError(f"{relative(target, settings.root)} already exists: edit it, then run `portal coverage stamp {key} --lang {language}`")
+        raise PortalError("editor.translation-exists", path=relative(target, settings.root), key=key, language=language)
     page = read_source_file(source, settings)
     commit = last_commit_of(settings.root, relative(source, settings.root))
     front = yaml.safe_dump({"title": page.meta.get("title", ""), "description": page.meta.get("description", "")}, sort_keys=False, allow_unicode=True)

@@ -104,7 +104,7 @@ import yaml
 from PIL import Image, ImageFile, ImageOps, features
 
 from .config import language_info
-from .errors import Finding, PortalError, relative
+from .errors import Finding, PortalError, not_utf8, relative
 from .files import write_atomically
 
 # Bump when the pipeline's output changes for the same input (resampling, naming, XMP layout…).
@@ -127,11 +127,7 @@ _PIL_FORMATS = {"avif": "AVIF", "webp": "WEBP", "jpeg": "JPEG"}
 _MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 
 SIDECAR_KEYS = ("alt", "caption", "creator", "credit", "license", "license_url", "source")
-_REQUIRED = {
-    "creator": "who made the image (the photographer or the organisation)",
-    "license": 'the licence, e.g. "CC BY-SA 4.0"',
-    "license_url": "the web address of the licence text",
-}
+_REQUIRED = {"creator": "sidecar.no-creator", "license": "sidecar.no-license", "license_url": "sidecar.no-license-url"}  # key -> message
 
 # Errors Pillow raises for damaged or truncated files (it is not consistent about which).
 _DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error, zlib.error)
@@ -141,11 +137,10 @@ _open_lock = threading.Lock()  # warnings.catch_warnings is process-wide: one op
 class ImageError(PortalError):
     """An original that cannot be processed; the message names the file (and page) and the fix."""
 
-    def __init__(self, path: str, problem: str, page: str | None = None):
+    def __init__(self, path: str, message_id: str, page: str | None = None, **values):
         self.path = path
         self.page = page
-        where = f"{page}: image {path}" if page else path
-        super().__init__(f"{where}: {problem}")
+        super().__init__(message_id, where=f"{page}: image {path}" if page else path, **values)
 
 
 @dataclass(frozen=True)
@@ -196,26 +191,23 @@ def read_sidecar(image: Path, root: Path | None = None, languages: Sequence[str]
     sidecar = sidecar_path(image)
     shown = relative(sidecar, root)
     if not sidecar.is_file():
-        message = (
-            f"the image has no metadata file: create {sidecar.name} beside it with alt "
-            f"({', '.join(languages)}), creator, license and license_url"
-        )
-        return {}, [Finding(relative(image, root), None, message)]
+        return {}, [Finding.of(relative(image, root), None, "sidecar.missing", name=sidecar.name, languages=", ".join(languages))]
+    raw = sidecar.read_bytes()
     try:
-        text = sidecar.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        return {}, [Finding(shown, None, "not UTF-8 text: save the file as UTF-8")]
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return {}, [not_utf8(shown, raw, error)]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
-        return {}, [Finding(shown, mark.line + 1 if mark else None, f"not valid YAML ({problem})")]
+        return {}, [Finding.of(shown, mark.line + 1 if mark else None, "sidecar.invalid-yaml", problem=problem)]
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict):
-        return {}, [Finding(shown, 1, "the file must be `key: value` lines (alt, caption, creator, credit, license, license_url, source)")]
+        return {}, [Finding.of(shown, 1, "sidecar.not-mapping")]
     lines = _key_lines(node)
     return data, check_sidecar_data(data, shown, lines, languages)
 
@@ -231,30 +223,28 @@ def check_sidecar_data(data: dict, shown: str, lines: dict[str, int] | None = No
     for key in data:
         if key not in SIDECAR_KEYS:
             close = difflib.get_close_matches(str(key), SIDECAR_KEYS, n=1)
-            hint = f"; did you mean `{close[0]}`?" if close else f" (known keys: {', '.join(SIDECAR_KEYS)})"
-            findings.append(Finding(shown, lines.get(str(key)), f"unknown key `{key}`{hint}"))
+            if close:
+                findings.append(Finding.of(shown, lines.get(str(key)), "sidecar.unknown-key-close", field=str(key), key=key, close=close[0]))
+            else:
+                findings.append(Finding.of(shown, lines.get(str(key)), "sidecar.unknown-key", field=str(key), key=key, known=", ".join(SIDECAR_KEYS)))
     alt = data.get("alt")
     if alt is not None and not isinstance(alt, dict):
-        findings.append(Finding(shown, lines.get("alt"), f"`alt` must list one text per language ({_keys(languages)} on their own lines)"))
+        findings.append(Finding.of(shown, lines.get("alt"), "sidecar.per-language", field="alt", key="alt", keys=_keys(languages)))
     for language in languages if alt is None or isinstance(alt, dict) else ():
         text = (alt or {}).get(language)
         if not isinstance(text, str) or not text.strip():
             name = language_info(language).english_name
-            findings.append(Finding(
-                shown, lines.get(f"alt.{language}", lines.get("alt")),
-                f"the image has no alt text in {name} ({language}): add `{language}:` under `alt:` with a "
-                "short description of what the image shows, for readers who cannot see it",
-            ))
+            findings.append(Finding.of(shown, lines.get(f"alt.{language}", lines.get("alt")), "sidecar.no-alt", field=f"alt.{language}", name=name, language=language))
     caption = data.get("caption")
     if caption is not None and not isinstance(caption, dict):
-        findings.append(Finding(shown, lines.get("caption"), f"`caption` must list one text per language ({_keys(languages)} on their own lines)"))
-    for key, what in _REQUIRED.items():
+        findings.append(Finding.of(shown, lines.get("caption"), "sidecar.per-language", field="caption", key="caption", keys=_keys(languages)))
+    for key, message_id in _REQUIRED.items():
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
-            findings.append(Finding(shown, lines.get(key), f"`{key}` is missing: add {what}"))
+            findings.append(Finding.of(shown, lines.get(key), message_id, field=key))
     url = data.get("license_url")
     if isinstance(url, str) and url.strip() and not re.match(r"^https?://", url.strip()):
-        findings.append(Finding(shown, lines.get("license_url"), "`license_url` must be a web address starting with https://"))
+        findings.append(Finding.of(shown, lines.get("license_url"), "sidecar.license-url", field="license_url"))
     return findings
 
 
@@ -377,21 +367,21 @@ def process_image(
     source = Path(source)
     shown = relative(source, Path.cwd() if root is None else root)
 
-    def fail(problem: str) -> ImageError:
-        return ImageError(shown, problem, page)
+    def fail(message_id: str, **values) -> ImageError:
+        return ImageError(shown, message_id, page, **values)
 
     if source.suffix.lower() not in ORIGINAL_SUFFIXES:
-        raise fail(f"unsupported image format {source.suffix or '(no extension)'}: use JPEG, PNG or WebP")
+        raise fail("image.format", suffix=source.suffix or "(no extension)")
     try:
         original = source.read_bytes()
     except FileNotFoundError:
-        raise fail("the image file does not exist: check the file name (letters, extension)") from None
+        raise fail("image.missing") from None
     except IsADirectoryError:
-        raise fail("this is a folder, not an image file") from None
+        raise fail("image.folder") from None
     except OSError as error:
-        raise fail(f"the image file cannot be read ({error.strerror or error})") from None
+        raise fail("image.unreadable", detail=error.strerror or error) from None
     if _sniff(original) is None:
-        raise fail("not a JPEG, PNG or WebP image (another format, or a damaged file): export it again as JPEG, PNG or WebP")
+        raise fail("image.not-image")
 
     formats = output_formats()
     notes = () if "avif" in formats else ("AVIF skipped: this Pillow has no AVIF support",)
@@ -451,32 +441,28 @@ def _open_checked(original: bytes, fail) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(original), formats=("JPEG", "PNG", "WEBP"))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise fail(f"the image is too large (over {MAX_PIXELS // 1_000_000} megapixels): resize it before adding it") from None
+        raise fail("image.too-large", limit=MAX_PIXELS // 1_000_000) from None
     except Image.UnidentifiedImageError:
-        raise fail("the file is damaged or not a JPEG, PNG or WebP image: export it again") from None
+        raise fail("image.damaged") from None
     except _DECODE_ERRORS as error:
-        raise fail(f"the file is damaged and cannot be read ({error}): export it again") from None
+        raise fail("image.damaged-detail", detail=error) from None
     width, height = image.size
     if width * height > MAX_PIXELS:
         image.close()
-        raise fail(
-            f"the image is too large ({width} × {height} = {width * height / 1e6:.0f} megapixels, "
-            f"the limit is {MAX_PIXELS // 1_000_000}): resize it before adding it"
-        )
+        raise fail("image.too-large-size", width=width, height=height, megapixels=f"{width * height / 1e6:.0f}", limit=MAX_PIXELS // 1_000_000)
     if width < 1 or height < 1:
         image.close()
-        raise fail("the image has no pixels")
+        raise fail("image.empty")
     try:
         if ImageFile.LOAD_TRUNCATED_IMAGES:  # never decode half a file into a grey rectangle
-            raise fail("refusing to decode: PIL.ImageFile.LOAD_TRUNCATED_IMAGES is set")
+            raise fail("image.truncated-setting")
         image.load()
     except ImageError:
         image.close()
         raise
     except _DECODE_ERRORS as error:
         image.close()
-        detail = "truncated" if "truncated" in str(error) else "damaged"
-        raise fail(f"the file is {detail} and cannot be decoded ({error}): copy or export it again") from None
+        raise fail("image.truncated" if "truncated" in str(error) else "image.undecodable", detail=error) from None
     return image
 
 

@@ -16,15 +16,21 @@ import yaml
 
 from .build_cache import JsonCache, code_version, input_key
 from .config import Settings
-from .content import language_of, markdown_files, split_front_matter
+from .content import (
+    DATE_FIELDS,
+    SOURCE_DATE_FIELDS,
+    language_of,
+    markdown_files,
+    split_front_matter,
+)
 from .content_policy import front_matter_problems, policy_problems
-from .errors import Finding, relative
+from .errors import Finding, not_utf8, relative
 from .files import write_atomically
 from .glossary import GLOSSARY_PAGE, Term, avoided_spellings, load_terms
 from .images import check_sidecar, find_originals
 from .news import POSTS_PREFIX
 from .page_images import IMAGES_FOLDER
-from .page_text import FrontMatterError
+from .page_text import FrontMatterError, line_of_key, line_of_path
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BOM = "\ufeff"
@@ -50,12 +56,12 @@ def lint(settings: Settings, fix: bool = False, cache: bool = False) -> list[Fin
         cached = results.get(key)
         if isinstance(cached, list):
             try:
-                findings.extend([Finding(*entry) for entry in cached])  # all or none
+                findings.extend([Finding.from_json(entry) for entry in cached])  # all or none
                 continue
-            except TypeError:
+            except (TypeError, ValueError):
                 pass  # an entry of another shape: check the file again
         found = check_file(path, settings, terms)
-        results.put(key, [[f.path, f.line, f.message, f.fixable] for f in found])
+        results.put(key, [f.to_json() for f in found])
         findings.extend(found)
     if results is not None:
         results.save()
@@ -63,7 +69,7 @@ def lint(settings: Settings, fix: bool = False, cache: bool = False) -> list[Fin
     images_dir = settings.docs_dir / IMAGES_FOLDER
     for original in find_originals(images_dir) if images_dir.is_dir() else []:
         findings.extend(check_sidecar(original, settings.root, settings.languages))
-    return sorted(findings, key=lambda f: (f.path, f.line or 0, f.message))
+    return sorted(findings, key=lambda f: (f.path, f.line or 0, f.message_id, f.values))
 
 
 def _code_of_lint() -> str:
@@ -87,59 +93,69 @@ def check_file(path: Path, settings: Settings, terms: list[Term] = ()) -> list[F
     language = language_of(path, settings)
     if language is None:
         folders = ", ".join(f"docs/{lang}/" for lang in settings.languages)
-        return [Finding(shown, None, f"this page is outside the language folders ({folders}): move it into the folder of its language")]
+        return [Finding.of(shown, None, "file.outside-languages", folders=folders)]
 
-    findings = [Finding(shown, None, message) for message in check_slug(path, settings.language_dir(language))]
+    findings = check_slug(shown, path, settings.language_dir(language))
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        byte = raw[error.start]
-        findings.append(Finding(shown, line, f"the file is not UTF-8 text (byte 0x{byte:02x}): open it in your editor and save it with the encoding UTF-8"))
+        findings.append(not_utf8(shown, raw, error))
         return findings
 
     if text.startswith(BOM):
-        findings.append(Finding(shown, 1, "the file starts with an invisible byte-order mark: run `portal lint --fix` to remove it", fixable=True))
+        findings.append(Finding.of(shown, 1, "file.bom", fixable=True))
         text = text[1:]
     findings.extend(check_nfc(shown, text))
     try:
         meta, body, body_line = split_front_matter(text)
     except FrontMatterError as error:
-        findings.append(Finding(shown, error.line, f"{error.message}: check the `---` block at the top of the page"))
+        findings.append(error.finding(shown))
         return findings
     if not str(meta.get("title") or "").strip():
-        findings.append(Finding(shown, 1, "the page has no `title:` in its front matter: add `title: <the page title>` between the `---` lines"))
-    for line, message in policy_problems(body):
-        findings.append(Finding(shown, body_line + line - 1, message))
-    for line, message in front_matter_problems(meta, text):
-        findings.append(Finding(shown, line, message))
+        findings.append(Finding.of(shown, 1, "front-matter.no-title", field="title"))
+    for line, message_id, values in policy_problems(body):
+        findings.append(Finding.of(shown, body_line + line - 1, message_id, **values))
+    for line, message_id, values in front_matter_problems(meta, text):
+        findings.append(Finding.of(shown, line, message_id, field=values["key"], **values))
     key = path.relative_to(settings.language_dir(language)).as_posix()
     if key != GLOSSARY_PAGE:  # the glossary itself names the spellings to avoid
         for line, found, accepted in avoided_spellings(body, terms, language):
-            findings.append(Finding(shown, body_line + line - 1, f"{found!r} is not the glossary's spelling: write {accepted!r} (see docs/{settings.source_language}/{GLOSSARY_PAGE})"))
+            findings.append(Finding.of(shown, body_line + line - 1, "glossary.avoided", found=found, accepted=accepted, source=settings.source_language, glossary=GLOSSARY_PAGE))
+    findings.extend(check_dates(shown, text, meta))
     if language == settings.source_language and key.startswith(POSTS_PREFIX):
-        findings.extend(Finding(shown, 1, message) for message in check_post_front_matter(meta, path.stem))
+        findings.extend(check_post_front_matter(shown, text, meta, path.stem))
     return findings
 
 
-def check_post_front_matter(meta: dict, stem: str) -> list[str]:
+def check_dates(shown: str, text: str, meta: dict) -> list[Finding]:
+    """`date`, `as_of` and each source's `published` and `read`, when given, are dates (quoted
+    or not): `as_of: 15/03/2027` would otherwise vanish from the page without a word."""
+    found = [([name], meta[name]) for name in DATE_FIELDS if meta.get(name) is not None]
+    sources = meta.get("sources") if isinstance(meta.get("sources"), list) else []
+    found += [(["sources", index, name], source[name]) for index, source in enumerate(sources) if isinstance(source, dict) for name in SOURCE_DATE_FIELDS if source.get(name) is not None]
+    return [
+        Finding.of(shown, line_of_path(text, path), "front-matter.bad-date", field=".".join(map(str, path)), value=value)
+        for path, value in found
+        if not isinstance(value, date)
+    ]
+
+
+def check_post_front_matter(shown: str, text: str, meta: dict, stem: str) -> list[Finding]:
     """A news post's date and slug are language-neutral: the source post must give both."""
     problems = []
-    if not isinstance(meta.get("date"), date):
-        problems.append("the news post has no valid `date:`: add the date of the event as `date: YYYY-MM-DD`")
+    if meta.get("date") is None:
+        problems.append(Finding.of(shown, line_of_key(text, "date"), "post.no-date", field="date"))
     if meta.get("slug") != stem:
-        problems.append(f"the news post's `slug:` must be its file name: add `slug: {stem}`")
+        problems.append(Finding.of(shown, line_of_key(text, "slug"), "post.slug", field="slug", stem=stem))
     return problems
 
 
-def check_slug(path: Path, language_dir: Path) -> list[str]:
+def check_slug(shown: str, path: Path, language_dir: Path) -> list[Finding]:
     """File and folder names are lowercase ASCII words joined by hyphens."""
     parts = path.relative_to(language_dir).with_suffix("").parts
     bad = [part for part in parts if not SLUG.match(part)]
-    if not bad:
-        return []
-    return [f"the name {bad[0]!r} is not a valid page name: use lowercase English words without accents, joined by hyphens (e.g. lak-lake.md)"]
+    return [Finding.of(shown, None, "file.bad-name", name=bad[0])] if bad else []
 
 
 def check_nfc(shown: str, text: str) -> list[Finding]:
@@ -149,7 +165,7 @@ def check_nfc(shown: str, text: str) -> list[Finding]:
         if not unicodedata.is_normalized("NFC", line):
             word = next((w for w in line.split() if not unicodedata.is_normalized("NFC", w)), line.strip())
             fixed = unicodedata.normalize("NFC", word)
-            findings.append(Finding(shown, number, f"decomposed Unicode letters in {fixed!r} (they look right but break search): run `portal lint --fix`", fixable=True))
+            findings.append(Finding.of(shown, number, "file.decomposed", fixable=True, word=fixed))
     return findings
 
 
@@ -163,7 +179,7 @@ def check_nav(settings: Settings) -> list[Finding]:
             continue
         if not (source_dir / target).is_file():
             shown = relative(source_dir / target, settings.root)
-            findings.append(Finding("mkdocs.yml", node.start_mark.line + 1, f"the navigation names {target!r} but {shown} does not exist: fix the name or create the page"))
+            findings.append(Finding.of("mkdocs.yml", node.start_mark.line + 1, "nav.missing-page", target=target, path=shown))
     return findings
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from .errors import Finding
+
 # The same rule as MkDocs: front matter is a YAML block between `---` lines at the very top,
 # closed by `---` or `...`.
 FRONT_MATTER_START = re.compile(r"\A---[ \t]*\r?\n")
@@ -24,10 +26,16 @@ _FENCE = ("```", "~~~")
 
 
 class FrontMatterError(ValueError):
-    def __init__(self, line: int | None, message: str):
-        super().__init__(message)
+    """A front matter that cannot be read: its line and a message id of messages.yml."""
+
+    def __init__(self, line: int | None, message_id: str, **values):
+        super().__init__(message_id)
         self.line = line
-        self.message = message
+        self.message_id = message_id
+        self.values = values
+
+    def finding(self, shown: str) -> Finding:
+        return Finding.of(shown, self.line, self.message_id, **self.values)
 
 
 def front_matter_bounds(text: str) -> tuple[int, int] | None:
@@ -39,7 +47,7 @@ def front_matter_bounds(text: str) -> tuple[int, int] | None:
         return None
     end = FRONT_MATTER_END.search(text, start.end())
     if not end:
-        raise FrontMatterError(1, "the front matter opened by `---` on line 1 is never closed by a `---` line")
+        raise FrontMatterError(1, "front-matter.unclosed")
     return start.end(), end.start()
 
 

@@ -1,10 +1,9 @@
 """The MkDocs plugin: MkDocs events -> the project's modules, nothing else.
 
-Registered as the `portal` plugin (pyproject.toml entry point). mkdocs-static-i18n runs one
-build per language, so every event here runs once per language; `self.language` says which.
-What all languages share is prepared once (site_build.state); what covers all languages is
-written after the last one (site_build.finish). Under `portal build --jobs N` each worker
-process builds one language and the parent does both (site_build.parallel).
+Registered as `portal` (pyproject.toml). mkdocs-static-i18n builds the languages in turn, so each
+event runs once per language (`self.language`): what they share is prepared once
+(site_build.state), what covers them all is written after the last (site_build.finish), and
+under `portal build --jobs N` each worker process builds one language (site_build.parallel).
 """
 
 from __future__ import annotations
@@ -21,6 +20,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from .content import page_key
+from .errors import PortalError
+from .messages import text
 from .search import SearchDocuments
 from .site_build import pages, parallel, preview
 from .site_build.finish import finish_in_background, finish_site
@@ -41,8 +42,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def __init__(self):
         self.state: BuildState | None = None
         self.language: str | None = None
-        self.serving = False  # `mkdocs serve`: this instance lives from one rebuild to the next
-        self.dirty = False  # `--dirty`: a rebuild renders only the pages whose file changed
+        self.serving = self.dirty = False  # `mkdocs serve` (one instance for every rebuild), `--dirty`
         self.home = "/"  # absolute path of the current language's home page
         self.listings: set[str] = set()  # keys of this language's generated listing pages
         self.cards: dict[str, Path] = {}  # site path -> cached image of each page's social card
@@ -58,7 +58,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_config(self, config: MkDocsConfig):
         i18n = config.plugins.get("i18n")
         if i18n is None:
-            raise PluginError("mkdocs.yml: the `portal` plugin needs the `i18n` plugin (mkdocs-static-i18n) before it.")
+            raise PluginError(text("config.i18n-before-portal"))
         first_language = i18n.current_language is None  # the i18n plugin picks its language after us
         self.language = i18n.current_language or i18n.default_language
         # One value on every page (not the page's depth) keeps Material's inline script identical
@@ -70,7 +70,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if first_language or self.state is None:  # (a parallel worker starts at its own language)
             try:
                 self.state = parallel.PREPARED or prepare(Path(config.config_file_path).parent, config.site_name)
-            except ContentRefused as refused:
+            except (ContentRefused, PortalError) as refused:  # a message for the editor, no traceback
                 raise PluginError(str(refused)) from None
             self.cards = {}
             if not self.serving:  # while serving, documents of pages not rebuilt stay valid
@@ -133,13 +133,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.language in self.search:
             self.search[self.language].save()
         if parallel.WORKER_LANGUAGE or self.language != self.state.settings.built_languages[-1]:
-            return
-        # The last language's build: every page of every language is known.
+            return  # (after the last language's build, every page of every language is known)
         search = SearchDocuments.merged(self.search.values()) if self.config.search_index else None
-        if not self.serving:
+        if self.serving:
+            return finish_in_background(self.state, site, config.site_url, search, self.finish_lock)  # the page is served meanwhile
+        try:
             finish_site(self.state, site, config.site_url, search)
-            return
-        finish_in_background(self.state, site, config.site_url, search, self.finish_lock)  # the page is served meanwhile
+        except PortalError as error:
+            raise PluginError(str(error)) from None
 
     def _key(self, page) -> str:
         return page_key(page.file.src_uri, self.state.settings.languages)

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import PortalError
+from .messages import text
 from .site_audit import external_resources, hreflang_problems
 
 REQUIRED_FILES = ("index.html", "404.html", "sitemap.xml")
@@ -26,8 +27,8 @@ COMPRESSIBLE = {".html", ".css", ".js", ".json", ".jsonld", ".xml", ".svg", ".tx
 
 def check_site(site: Path, languages: tuple[str, ...], site_url: str) -> list[str]:
     """Why a built site must not be published (empty when it may)."""
-    problems = [f"{site}/{name} is missing" for name in REQUIRED_FILES if not (site / name).is_file()]
-    problems += [f"{site}/{language}/index.html is missing" for language in languages[1:] if not (site / language / "index.html").is_file()]
+    problems = [text("publish.missing-file", {"path": f"{site}/{name}"}) for name in REQUIRED_FILES if not (site / name).is_file()]
+    problems += [text("publish.missing-file", {"path": f"{site}/{language}/index.html"}) for language in languages[1:] if not (site / language / "index.html").is_file()]
     if not problems:
         problems += [str(finding) for finding in hreflang_problems(site, site_url) + external_resources(site)]
     return problems
@@ -57,7 +58,7 @@ def publish(site: Path, target: Path, languages: tuple[str, ...], site_url: str,
     """Installs `site` as a new release under `target` and switches `target/current` to it."""
     problems = check_site(site, languages, site_url)
     if problems:
-        raise PortalError(f"{site} is not published ({len(problems)} problem(s)); the current site stays:\n" + "\n".join(problems))
+        raise PortalError("publish.refused", site=site, count=len(problems), output="\n".join(problems))
     releases = target / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     for leftover in releases.glob(".incoming-*"):  # from an interrupted run

@@ -75,14 +75,14 @@ def external_resources(site_dir: Path) -> list[Finding]:
         if path.suffix == ".html":
             parser = _ResourceParser()
             parser.feed(path.read_text(encoding="utf-8"))
-            findings.extend(Finding(shown, line, f"loads {url} from another host") for line, url in parser.found if is_external(url))
+            findings.extend(Finding.of(shown, line, "audit.external", url=url) for line, url in parser.found if is_external(url))
         elif path.suffix == ".css":
             text = path.read_text(encoding="utf-8")
             for match in _CSS_URL.finditer(text):
                 url = match.group(2) or match.group(4)
                 if is_external(url):
                     line = text.count("\n", 0, match.start()) + 1
-                    findings.append(Finding(shown, line, f"loads {url} from another host"))
+                    findings.append(Finding.of(shown, line, "audit.external", url=url))
     return findings
 
 
@@ -155,35 +155,35 @@ def hreflang_problems(site_dir: Path, site_url: str) -> list[Finding]:
     sitemap = read_sitemap(site_dir)
     problems: list[Finding] = []
 
-    def report(head: PageHead, message: str) -> None:
-        problems.append(Finding(head.file, None, message))
+    def report(head: PageHead, message_id: str, **values) -> None:
+        problems.append(Finding.of(head.file, None, message_id, **values))
 
     for head in heads.values():
         if head.noindex:
             if head.alternates:
-                report(head, "a page kept out of search engines (noindex) declares hreflang alternates")
+                report(head, "audit.noindex-alternates")
             if head.url in sitemap:
-                report(head, "a page kept out of search engines (noindex) is listed in sitemap.xml")
+                report(head, "audit.noindex-in-sitemap")
             continue
         if head.canonical != head.url:
-            report(head, f"canonical URL is {head.canonical}, not the page's own URL {head.url}")
+            report(head, "audit.canonical", canonical=head.canonical, url=head.url)
         if head.alternates.get(head.lang) != head.url:
-            report(head, f"hreflang alternates do not list the page itself as {head.lang!r}")
+            report(head, "audit.no-self", lang=head.lang)
         if "x-default" not in head.alternates:
-            report(head, "hreflang alternates have no x-default")
+            report(head, "audit.no-x-default")
         for hreflang, target_url in head.alternates.items():
             target = heads.get(target_url)
             if target is None:
-                report(head, f"hreflang {hreflang!r} points at {target_url}, which is not a built page")
+                report(head, "audit.hreflang-missing", hreflang=hreflang, target=target_url)
             elif target.noindex:
-                report(head, f"hreflang {hreflang!r} points at {target_url}, an untranslated (noindex) page")
+                report(head, "audit.hreflang-noindex", hreflang=hreflang, target=target_url)
             elif hreflang != "x-default" and target.alternates.get(head.lang) != head.url:
-                report(head, f"hreflang {hreflang!r} points at {target_url}, which does not link back")
+                report(head, "audit.hreflang-no-link-back", hreflang=hreflang, target=target_url)
         if head.url not in sitemap:
-            report(head, "an indexable page is missing from sitemap.xml")
+            report(head, "audit.not-in-sitemap")
         elif sitemap[head.url] != head.alternates:
-            report(head, "sitemap.xml lists other alternates than the page's head")
+            report(head, "audit.sitemap-alternates")
     for loc in sitemap:
         if loc not in heads:
-            problems.append(Finding("sitemap.xml", None, f"lists {loc}, which is not a built page"))
+            problems.append(Finding.of("sitemap.xml", None, "audit.sitemap-extra", loc=loc))
     return problems

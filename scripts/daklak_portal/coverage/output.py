@@ -39,7 +39,7 @@ def to_data(report: Report, changes: list[dict] | None = None) -> dict:
         ],
         "ui": report.ui,
         "fields": report.fields,
-        "problems": [{"path": f.path, "line": f.line, "message": f.message} for f in report.problems],
+        "problems": [{"path": f.path, "line": f.line, "message": f.message, "id": f.message_id} for f in report.problems],
     }
     if changes is not None:
         data["changes"] = changes

@@ -21,7 +21,7 @@ from ..content import (
     read_source_file,
     split_front_matter,
 )
-from ..errors import Finding, relative
+from ..errors import Finding, not_utf8, relative
 from ..git_history import (
     GitHistory,
     commit_before,
@@ -169,10 +169,9 @@ class _Analysis:
         try:
             return read_source_file(path, self.settings, True, language, key)
         except UnicodeDecodeError as error:
-            line = path.read_bytes()[: error.start].count(b"\n") + 1
-            self.problems.append(Finding(relative(path, self.settings.root), line, "not UTF-8 text: the page could not be read"))
+            self.problems.append(not_utf8(relative(path, self.settings.root), path.read_bytes(), error))
         except FrontMatterError as error:
-            self.problems.append(Finding(relative(path, self.settings.root), error.line, error.message))
+            self.problems.append(error.finding(relative(path, self.settings.root)))
         return None
 
     def statuses(self, key: str, files: dict[str, SourceFile | None]) -> list[PageStatus]:
@@ -219,7 +218,7 @@ class _Analysis:
             if commit and commit not in self.commits_seen:
                 self.commits_seen[commit] = bool(_HASH.fullmatch(commit)) and commit_exists(root, commit)
             if commit and not self.commits_seen[commit]:
-                self.problems.append(Finding(relative(translation.path, root), stamp.line, f"the stamp names commit {commit[:12]}, which does not exist in this repository: run `portal coverage stamp` after reviewing"))
+                self.problems.append(Finding.of(relative(translation.path, root), stamp.line, "coverage.unknown-commit", commit=commit[:12]))
             return _changed(stamp.sections, current), []
         # No stamp: compare with the source as it was when the translation last changed.
         history = self.history

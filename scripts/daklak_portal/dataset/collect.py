@@ -60,11 +60,26 @@ def validate_block(data: dict, record_type: str, text: str, shown: str) -> list[
             extra = sorted(key for key in error.instance if key not in allowed)
             if extra:
                 path.append(extra[0])
-                findings.append(Finding(shown, line_of_path(text, path), f"{_dotted(path)}: unknown field (allowed: {', '.join(sorted(allowed))})"))
+                findings.append(Finding.of(shown, line_of_path(text, path), "dataset.unknown-field", field=_dotted(path), allowed=", ".join(sorted(allowed))))
                 continue
-        where = _dotted(path)
-        findings.append(Finding(shown, line_of_path(text, path), f"{where}: {error.message}" if where else error.message))
+        findings.append(_schema_finding(shown, line_of_path(text, path), _dotted(path), error))
     return sorted(set(findings))
+
+
+_SCHEMA_MESSAGES = {"required": "dataset.required", "enum": "dataset.enum", "type": "dataset.type", "format": "dataset.format"}
+
+
+def _schema_finding(shown: str, line: int, where: str, error) -> Finding:
+    """A schema error as a message of the catalogue: jsonschema's own English text is the
+    English message; the Vietnamese one is made from the parts of the error."""
+    values = {"where": f"{where}: " if where else "", "detail": error.message, "value": repr(error.instance)}
+    if error.validator == "required":
+        values["name"] = next((name for name in error.validator_value if name not in (error.instance or {})), "")
+    elif error.validator == "enum":
+        values["allowed"] = ", ".join(map(str, error.validator_value))
+    elif error.validator in ("type", "format"):
+        values["expected"] = error.validator_value
+    return Finding.of(shown, line, _SCHEMA_MESSAGES.get(error.validator, "dataset.invalid"), field=where or None, **values)
 
 
 def _dotted(path: list) -> str:
@@ -224,7 +239,7 @@ class _Collector:
             if end < start:
                 index = event["editions"].index(edition)
                 path = ["event", "editions", index, "end"]
-                self.findings.append(Finding(self.shown(page), line_of_path(page.text, path), f"{_dotted(path)}: {end} is before the start, {start}"))
+                self.findings.append(Finding.of(self.shown(page), line_of_path(page.text, path), "dataset.end-before-start", field=_dotted(path), end=end, start=start))
                 continue
             self.add("events", f"{series}-{number}", {
                 "id": f"{series}-{number}",
@@ -275,7 +290,7 @@ class _Collector:
                 data = yaml.safe_load(text)
             except (OSError, UnicodeDecodeError, yaml.YAMLError):
                 continue  # reported by `portal lint` (images.check_sidecar)
-            found = validate_block(data, "images", text, shown) if isinstance(data, dict) else [Finding(shown, 1, "the sidecar must be `key: value` lines")]
+            found = validate_block(data, "images", text, shown) if isinstance(data, dict) else [Finding.of(shown, 1, "dataset.sidecar-not-mapping")]
             self.findings += found
             if found:
                 continue
@@ -299,13 +314,13 @@ class _Collector:
             seen: dict[str, Record] = {}
             for record in self.records[kind]:
                 if record.id in seen:
-                    self.findings.append(Finding(self._shown_key(record.page), None, f"{kind}: the id {record.id!r} is used twice (also in {self._shown_key(seen[record.id].page)})"))
+                    self.findings.append(Finding.of(self._shown_key(record.page), None, "dataset.duplicate-id", kind=kind, id=record.id, other=self._shown_key(seen[record.id].page)))
                 seen[record.id] = record
         places = {record.id: record for record in self.records["places"]}
         for event in self.records["events"]:
             place = event.values.get("place")
             if place and place not in places:
-                self.findings.append(Finding(self._shown_key(event.page), None, f"event {event.id}: place {place!r} is not the id of any place record"))
+                self.findings.append(Finding.of(self._shown_key(event.page), None, "dataset.unknown-place", event=event.id, place=place))
 
     def locate_events(self) -> None:
         """An event held at a place record takes that place's commune and name as its location."""
@@ -347,6 +362,6 @@ def collect_records(settings: Settings, pages: dict[str, dict[str, SourceFile]],
     """
     collector = _Collector(settings, pages, image_urls)
     dataset = collector.collect()
-    return dataset, sorted(set(collector.findings), key=lambda f: (f.path, f.line or 0, f.message))
+    return dataset, sorted(set(collector.findings), key=lambda f: (f.path, f.line or 0, f.message_id, f.values))
 
 

@@ -390,7 +390,7 @@ def language_index(documents: SearchDocuments, language: str, root: Path | None,
     # every 0.1 s: one page at a time, that took 5 minutes for 3,000 pages.)
     done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(stage), "--output-path", str(output), "--silent"], capture_output=True, text=True)
     if done.returncode != 0:
-        raise PortalError(f"{language}: Pagefind failed to build the search index:\n{done.stdout}{done.stderr}")
+        raise PortalError("search.pagefind-failed", where=language, output=f"{done.stdout}{done.stderr}")
     if cached is None:
         return output
     # Keep this index for the next build, and only this one (of this language).

@@ -22,6 +22,7 @@ from ..dataset import Dataset, collect_records
 from ..errors import relative
 from ..git_history import GitHistory, read_history
 from ..lint import lint
+from ..messages import text
 from ..page_images import PageImages
 from ..social_cards import Fonts
 from ..translations import load_translations
@@ -67,7 +68,7 @@ def prepare(root: Path, source_site_name: str) -> BuildState:
     reproducible.pin_build_date(settings.root)
     findings = lint(settings, cache=True)
     if findings:
-        raise ContentRefused(f"{len(findings)} problem(s) in the content; nothing was built:\n" + "\n".join(map(str, findings)))
+        raise ContentRefused(text("build.refused-content", {"count": len(findings)}) + "\n" + "\n".join(map(str, findings)))
     pages, _ = load_pages(settings)
     history = read_history(settings.root)
     coverage = build_report(settings, pages, [], history)
@@ -75,10 +76,10 @@ def prepare(root: Path, source_site_name: str) -> BuildState:
     images = PageImages(settings.docs_dir, settings.root)
     broken = images.process()
     if broken:
-        raise ContentRefused(f"{len(broken)} image(s) cannot be used; nothing was built:\n" + "\n".join(map(str, broken)))
+        raise ContentRefused(text("build.refused-images", {"count": len(broken)}) + "\n" + "\n".join(map(str, broken)))
     dataset, invalid = collect_records(settings, pages, images.published_names())
     if invalid:
-        raise ContentRefused(f"{len(invalid)} invalid data record(s) in front matter; nothing was built:\n" + "\n".join(map(str, invalid)))
+        raise ContentRefused(text("build.refused-data", {"count": len(invalid)}) + "\n" + "\n".join(map(str, invalid)))
     if not history.available:
         log.info("No git history: pages show no 'last updated' date and the sitemap no lastmod.")
     elif history.shallow:
