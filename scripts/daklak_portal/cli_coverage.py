@@ -104,7 +104,8 @@ def coverage_command(context: click.Context, output_format: str, changed_since: 
 
 def _translation(settings, path: str, language: str):
     """The source and translation files for PATH (a page path such as tourism/lak-lake.md)."""
-    key = path.removeprefix("docs/").removeprefix(f"{settings.source_language}/").removeprefix(f"{language}/")
+    key = path.removeprefix("docs/").removeprefix(f"{settings.source_language}/").removeprefix(f"{language}/").strip("/")
+    key = key if key.endswith(".md") else f"{key}.md"  # `.md` is optional, as for `portal new`
     source = settings.language_dir(settings.source_language) / key
     translation = settings.language_dir(language) / key
     if not source.is_file():

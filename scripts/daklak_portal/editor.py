@@ -8,6 +8,7 @@ reports it as partial until the Vietnamese text is replaced.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -23,33 +24,44 @@ from .news import POSTS_PREFIX
 from .sections import fingerprints
 from .stamps import stamp_block
 
+TEMPLATES = Path(__file__).parent / "page_templates"  # a new page and a new news post
+
 
 def new_page(settings: Settings, path: str, title: str, today: date) -> Path:
-    """Creates the Vietnamese page `path` (e.g. tourism/lak-lake) with its front matter."""
-    key = path.removesuffix(".md").strip("/")
+    """Creates the Vietnamese page `path` (e.g. tourism/lak-lake) from page_templates/: plain
+    front matter with a short note on each field, today's date written once per field that
+    needs one, no YAML anchors, no `null`."""
+    key = path.removeprefix("docs/").removeprefix(f"{settings.source_language}/").removesuffix(".md").strip("/")
     bad = [part for part in key.split("/") if not SLUG.match(part)]
     if not key or bad:
         raise PortalError("editor.bad-name", path=path)
     target = settings.language_dir(settings.source_language) / f"{key}.md"
     if target.exists():
         raise PortalError("editor.exists", path=relative(target, settings.root))
-    meta: dict = {"title": title, "description": ""}
-    if f"{key}.md".startswith(POSTS_PREFIX):
-        meta |= {"date": today, "slug": key.rsplit("/", 1)[-1]}
-    meta |= {"as_of": today, "sources": [{"title": "", "url": "", "published": None, "read": today}]}
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
-    body = "## Giới thiệu {#overview}\n\n"
+    template = "post.md" if f"{key}.md".startswith(POSTS_PREFIX) else "page.md"
+    text = (TEMPLATES / template).read_text(encoding="utf-8")
+    page = text.format_map({"title": _yaml_text(title), "today": today.isoformat(), "slug": key.rsplit("/", 1)[-1]})
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(target, f"---\n{front}---\n\n{body}")
+    write_atomically(target, page)
     return target
+
+
+def _yaml_text(value: str) -> str:
+    """The value as YAML reads it back unchanged: plain when it can be, else double-quoted."""
+    try:
+        if value and yaml.safe_load(f"key: {value}") == {"key": value}:
+            return value
+    except yaml.YAMLError:
+        pass
+    return json.dumps(value, ensure_ascii=False)
 
 
 def start_translation(settings: Settings, path: str, language: str) -> Path:
     """Copies the source page's structure into `language`, stamped and marked in progress."""
     if language not in settings.languages[1:]:
         raise PortalError("editor.bad-language", languages=", ".join(settings.languages[1:]))
-    key = path.removeprefix("docs/").removeprefix(f"{settings.source_language}/")
-    key = key if key.endswith(".md") else f"{key}.md"
+    key = path.removeprefix("docs/").removeprefix(f"{settings.source_language}/").strip("/")
+    key = key if key.endswith(".md") else f"{key}.md"  # `.md` is optional, as for `portal new`
     source = settings.language_dir(settings.source_language) / key
     target = settings.language_dir(language) / key
     if not source.is_file():
