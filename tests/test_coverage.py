@@ -206,3 +206,25 @@ def test_stamp_keeps_a_front_matter_closed_by_dots(tmp_path):
     assert meta["title"] == "A" and read_stamp(meta, text).source_commit == "abc123"
     assert body == "Intro.\n\n---\n\nA rule, not front matter.\n"
     assert text.startswith("---\ntitle: A\ntranslation:\n") and "\n...\nIntro." in text
+
+
+def test_a_new_translation_is_better_and_a_new_page_is_new():
+    from types import SimpleNamespace
+
+    from daklak_portal.coverage import status_changes
+
+    def page(key, status, sections=()):
+        return SimpleNamespace(language="en", key=key, status=status, changed_sections=list(sections))
+
+    before = SimpleNamespace(pages=[page("kept.md", "translated"), page("intro.md", "translated")])
+    after = SimpleNamespace(pages=[page("kept.md", "translated"), page("intro.md", "outdated", ["_intro"]), page("new-translation.md", "translated"), page("new-source.md", "missing")])
+    changes = {c["path"]: c for c in status_changes(before, after)}
+    assert changes["new-translation.md"]["direction"] == "better"  # absent -> translated
+    assert changes["new-source.md"]["direction"] == "new"  # a new Vietnamese page, to translate
+    assert changes["intro.md"]["direction"] == "worse" and "kept.md" not in changes
+
+
+def test_reports_name_the_text_before_the_first_heading_the_introduction():
+    from daklak_portal.coverage.report import section_name
+
+    assert section_name("_intro") == "the introduction" and section_name("two") == "§two"

@@ -26,6 +26,7 @@ from .coverage import (
     to_table,
     ui_coverage,
 )
+from .coverage.report import section_name
 from .errors import PortalError, relative
 from .git_history import diff_since, last_commit_of, read_history
 from .messages import text
@@ -89,7 +90,7 @@ def coverage_command(context: click.Context, output_format: str, changed_since: 
     if output_format == "table":
         text = to_table(report)
         if changes is not None:
-            text = "\n".join(f"{c['direction']:<6} {c['language']}/{c['path']}: {c['before']} -> {c['after']}" + "".join(f" §{a}" for a in c["changed_sections"]) for c in changes) + "\n" if changes else "No translation status changes.\n"
+            text = "\n".join(f"{c['direction']:<6} {c['language']}/{c['path']}: {c['before']} -> {c['after']}" + "".join(f" {section_name(a)}" for a in c["changed_sections"]) for c in changes) + "\n" if changes else "No translation status changes.\n"
     else:
         text = FORMATS[output_format](report, changes)
     click.echo(text, nl=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape
 
-from .report import SCHEMA_VERSION, STATUSES, Report
+from .report import SCHEMA_VERSION, STATUSES, Report, section_name
 
 NOT_DONE = ("orphan", "missing", "outdated", "partial")
 
@@ -93,7 +93,7 @@ def to_markdown(report: Report, changes: list[dict] | None = None) -> str:
         if not changes:
             lines.append("No translation status changes.")
         for change in changes:
-            sections = "".join(f" §{anchor}" for anchor in change["changed_sections"])
+            sections = "".join(f" {section_name(anchor)}" for anchor in change["changed_sections"])
             lines.append(f"- `{change['language']}/{change['path']}`{sections}: {change['before']} → **{change['after']}**")
     else:
         for language in report.languages:
@@ -123,6 +123,15 @@ def badge_svg(label: str, percent: float) -> str:
     )
 
 
+def _direction(before: str, after: str) -> str:
+    """better (closer to translated), worse, or new (a page that was not there and is still to do).
+    A page that did not exist counts as missing: a new translation is better."""
+    rank = {status: index for index, status in enumerate(STATUSES)} | {"absent": STATUSES.index("missing")}
+    if rank[after] == rank[before]:
+        return "new" if before == "absent" else "worse"  # (same status, more sections changed)
+    return "better" if rank[after] > rank[before] else "worse"
+
+
 def status_changes(before: Report, after: Report) -> list[dict]:
     """Pages whose status, or set of outdated sections, differs between two reports."""
     old = {(page.language, page.key): page for page in before.pages}
@@ -132,8 +141,7 @@ def status_changes(before: Report, after: Report) -> list[dict]:
         before_status = previous.status if previous else "absent"
         before_sections = previous.changed_sections if previous else []
         if before_status != page.status or before_sections != page.changed_sections:
-            rank = STATUSES.index
-            direction = "better" if page.status in STATUSES and before_status in STATUSES and rank(page.status) > rank(before_status) else "worse"
+            direction = _direction(before_status, page.status)
             changes.append({
                 "path": page.key,
                 "language": page.language,

@@ -35,6 +35,11 @@ from ..stamps import Stamp, read_stamp
 from ..text_language import SCRIPT_LETTERS, is_vietnamese_paragraph, paragraphs
 
 STATUSES = ("orphan", "missing", "outdated", "partial", "translated")
+
+
+def section_name(anchor: str) -> str:
+    """A section as reports name it: §anchor, or "the introduction" for the text before the first heading."""
+    return "the introduction" if anchor == INTRO else f"§{anchor}"
 SCHEMA_VERSION = 1
 
 _LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#[^)]*)?\)")
@@ -201,7 +206,7 @@ class _Analysis:
         if changed:
             status.status = "outdated"
             status.changed_sections = changed
-            status.reasons.append("the Vietnamese source changed in: " + ", ".join(f"§{anchor}" for anchor in changed))
+            status.reasons.append("the Vietnamese source changed in: " + ", ".join(map(section_name, changed)))
         status.reasons.extend(notes)
         partial = _partial_reasons(source_sections, translation, stamp, self.available.get(translation.language, set()))
         if partial:
@@ -254,7 +259,7 @@ def _partial_reasons(source_sections: dict[str, str], translation: SourceFile, s
     translated_sections = split_sections(translation.body)
     missing = [anchor for anchor in source_sections if anchor != INTRO and anchor not in translated_sections]
     if missing:
-        reasons.append("sections missing: " + ", ".join(f"§{anchor}" for anchor in missing))
+        reasons.append("sections missing: " + ", ".join(map(section_name, missing)))
     vietnamese, latin = [], []
     for line, text in paragraphs(translation.body):
         number = translation.body_line + line - 1
