@@ -126,3 +126,11 @@ def test_glossary_spellings_are_enforced_per_language(tmp_path):
     assert result.returncode == 1
     assert "docs/en/province/index.md:6: 'Dak Lak' is not the glossary's spelling: write 'Đắk Lắk province'" in result.output
     assert result.output.count("is not the glossary's spelling") == 1  # not in the link target, not in the glossary itself
+
+
+def test_news_categories_come_from_the_declared_list(tmp_path):
+    post = "---\ntitle: Tin\ndate: 2026-03-10\nslug: tin\ncategories:\n  - investment\n  - thăm và làm việc\n---\nNội dung.\n"
+    _, result = lint_site(tmp_path, {"vi/news/posts/tin.md": post})
+    assert "docs/vi/news/posts/tin.md:7: 'thăm và làm việc' is not a news category" in result.output
+    assert "events, visits, cooperation, investment, tourism, administration" in result.output  # the allowed ones
+    assert "investment'" not in result.output

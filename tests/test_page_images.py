@@ -9,6 +9,9 @@ SIDECAR = """alt:
   vi: Mặt hồ lúc bình minh
   en: The lake at dawn
   km: បឹងពេលព្រឹកព្រលឹម
+caption:
+  vi: Hồ Lắk lúc bình minh
+  en: Lắk Lake at dawn
 creator: Portal test
 license: CC BY 4.0
 license_url: https://creativecommons.org/licenses/by/4.0/
@@ -88,3 +91,17 @@ def test_the_image_cache_keeps_only_the_images_in_use(tmp_path):
     published = {d.path for d in again.processed["lake.jpg"].derivatives}
     assert published <= cached and not (published & first)
     assert not {name for name in first - {"manifest.json"} if name in cached}  # the old photo's files are gone
+
+
+def test_every_photo_shows_its_caption_credit_and_licence(tmp_path):
+    # Visible attribution is a condition of CC BY: under each photo, in the page's language.
+    root = site_with_image(tmp_path)
+    result = build(root)
+    assert result.returncode == 0, result.output
+    vi = (root / "site/province/index.html").read_text(encoding="utf-8")
+    en = (root / "site/en/province/index.html").read_text(encoding="utf-8")
+    km = (root / "site/km/province/index.html").read_text(encoding="utf-8")  # a fallback copy of the Vietnamese page
+    licence = '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>'
+    assert f'<span class="portal-image-caption">Hồ Lắk lúc bình minh</span> · <span class="portal-image-credit">Ảnh: Portal test, {licence}</span>' in vi
+    assert f'<span class="portal-image-caption">Lắk Lake at dawn</span> · <span class="portal-image-credit">Photo: Portal test, {licence}</span>' in en
+    assert vi.count('class="portal-image-credit"') == 2 and "Ảnh: Portal test" in km

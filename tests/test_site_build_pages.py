@@ -12,7 +12,7 @@ from daklak_portal.site_build import pages
 from daklak_portal.site_build.state import prepare
 from daklak_portal.site_build.templates import template_globals
 
-POST = "---\ntitle: Lễ hội thử\ndescription: Một bài thử.\ndate: 2026-03-10\nslug: le-hoi-thu\n---\nNội dung bài.\n"
+POST = "---\ntitle: Lễ hội thử\ndescription: Một bài thử.\ndate: 2026-03-10\nslug: le-hoi-thu\ncategories: [events, tourism]\n---\nNội dung bài.\n"
 EN_POST = "---\ntitle: A test festival\ndescription: A test post.\n---\nThe post's text.\n"
 
 
@@ -40,6 +40,9 @@ def test_post_header_in_the_language_the_post_is_written_in(state):
     assert en.startswith("# A test festival {#post-title}") and '<time datetime="2026-03-10">' in en and "March" in en
     # No Khmer translation: the fallback copy shows the Vietnamese date, as the text is Vietnamese.
     assert km.startswith("# Lễ hội thử {#post-title}") and "tháng 3" in km
+    # The categories declared in mkdocs.yml, named in the language the post is written in.
+    assert '<p class="portal-categories">Categories: Events, Tourism</p>' in en
+    assert '<p class="portal-categories">Chuyên mục: Sự kiện, Du lịch</p>' in km
 
 
 def test_news_listing_only_on_a_page_of_the_language(state):

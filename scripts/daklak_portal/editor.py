@@ -38,7 +38,7 @@ def new_page(settings: Settings, path: str, title: str, today: date) -> Path:
     target = settings.language_dir(settings.source_language) / f"{key}.md"
     if target.exists():
         raise PortalError("editor.exists", path=relative(target, settings.root))
-    template = "post.md" if f"{key}.md".startswith(POSTS_PREFIX) else "page.md"
+    template = "news-post.md" if f"{key}.md".startswith(POSTS_PREFIX) else "page.md"
     text = (TEMPLATES / template).read_text(encoding="utf-8")
     page = text.format_map({"title": _yaml_text(title), "today": today.isoformat(), "slug": key.rsplit("/", 1)[-1]})
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -28,7 +28,7 @@ from .errors import Finding, not_utf8, relative
 from .files import write_atomically
 from .glossary import GLOSSARY_PAGE, Term, avoided_spellings, load_terms
 from .images import check_sidecar, find_originals
-from .news import POSTS_PREFIX
+from .news import POSTS_PREFIX, news_categories
 from .page_images import IMAGES_FOLDER
 from .page_text import FrontMatterError, line_of_key, line_of_path
 
@@ -45,7 +45,7 @@ def lint(settings: Settings, fix: bool = False, cache: bool = False) -> list[Fin
     findings: list[Finding] = []
     terms = glossary_terms(settings)
     results = JsonCache(settings.root, "lint", _code_of_lint()) if cache else None
-    context = repr((settings.languages, settings.source_language, terms))
+    context = repr((settings.languages, settings.source_language, terms, news_categories(settings)))
     for path in markdown_files(settings):
         if fix:
             fix_file(path)
@@ -125,6 +125,7 @@ def check_file(path: Path, settings: Settings, terms: list[Term] = ()) -> list[F
     findings.extend(check_dates(shown, text, meta))
     if language == settings.source_language and key.startswith(POSTS_PREFIX):
         findings.extend(check_post_front_matter(shown, text, meta, path.stem))
+        findings.extend(check_categories(shown, text, meta, news_categories(settings)))
     return findings
 
 
@@ -149,6 +150,21 @@ def check_post_front_matter(shown: str, text: str, meta: dict, stem: str) -> lis
     if meta.get("slug") != stem:
         problems.append(Finding.of(shown, line_of_key(text, "slug"), "post.slug", field="slug", stem=stem))
     return problems
+
+
+def check_categories(shown: str, text: str, meta: dict, categories: dict) -> list[Finding]:
+    """A post's `categories:` are a list of the ids declared in mkdocs.yml."""
+    listed = meta.get("categories")
+    if listed is None:
+        return []
+    allowed = ", ".join(categories)
+    if not isinstance(listed, list):
+        return [Finding.of(shown, line_of_key(text, "categories"), "post.categories-not-list", field="categories", allowed=allowed)]
+    return [
+        Finding.of(shown, line_of_path(text, ["categories", index]), "post.unknown-category", field="categories", value=value, allowed=allowed)
+        for index, value in enumerate(listed)
+        if str(value) not in categories
+    ]
 
 
 def check_slug(shown: str, path: Path, language_dir: Path) -> list[Finding]:

@@ -14,6 +14,7 @@ from datetime import date
 from itertools import groupby
 from typing import Callable
 
+from .config import load_plugin_options
 from .content import SourceFile
 from .dates import format_reader_date, format_reader_number
 
@@ -46,6 +47,18 @@ def posts_in(language: str, pages: dict[str, dict[str, SourceFile]], source_lang
         if isinstance(published, date):
             posts.append(Post(key, str(page.meta.get("title") or key), str(page.meta.get("description") or ""), published))
     return sorted(posts, key=lambda post: (-post.published.toordinal(), post.key))
+
+
+def news_categories(settings) -> dict[str, dict[str, str]]:
+    """{category id: {language: name}} declared in mkdocs.yml (the portal plugin's `categories:`)."""
+    declared = load_plugin_options(settings, "portal").get("categories") or {}
+    return {str(key): {str(lang): str(name) for lang, name in (names or {}).items()} for key, names in declared.items()}
+
+
+def category_names(ids, categories: dict[str, dict[str, str]], language: str, source_language: str) -> list[str]:
+    """The names of a post's categories in a language (the source language's when it has none)."""
+    ids = ids if isinstance(ids, list) else []
+    return [categories[c].get(language) or categories[c].get(source_language, c) for c in ids if c in categories]
 
 
 def page_key(number: int) -> str:
@@ -88,11 +101,13 @@ def generated_pages(posts: list[Post], language: str, gettext: Gettext) -> dict[
     return pages
 
 
-def post_header(title: str, published: date, language: str, gettext: Gettext) -> str:
-    """The post's title and its date of publication, put before the post's own Markdown."""
+def post_header(title: str, published: date, language: str, gettext: Gettext, categories: list[str] = ()) -> str:
+    """The post's title, its date of publication and its categories' names (in the language
+    the post is written in), put before the post's own Markdown."""
     when = f'<time datetime="{published.isoformat()}">{format_reader_date(published, language)}</time>'
-    label = gettext("Published")
-    return f'# {title} {{#post-title}}\n\n<p class="portal-published">{label}: {when}</p>\n\n'
+    label, categories_label = gettext("Published"), gettext("Categories")
+    listed = f'<p class="portal-categories">{categories_label}: {", ".join(categories)}</p>\n\n' if categories else ""
+    return f'# {title} {{#post-title}}\n\n<p class="portal-published">{label}: {when}</p>\n\n{listed}'
 
 
 def _post_items(posts: list[Post], language: str, detailed: bool, from_key: str = NEWS_INDEX) -> list[str]:

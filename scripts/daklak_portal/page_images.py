@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from html import escape
 from pathlib import Path
 
 from .build_cache import CACHE_FOLDER
@@ -26,6 +27,26 @@ from .images import (
 
 IMAGES_FOLDER = "assets/images"
 _IMG = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"[^>]*>")
+
+
+def credit_html(sidecar: dict, language: str, gettext) -> str:
+    """The line under a photo: its caption in the page's language (else the first one given,
+    marked with its language), then "Photo: <credit>, <licence linked>" (phrasing content, so
+    that it stays valid inside the paragraph Markdown puts the image in)."""
+    captions = sidecar.get("caption") if isinstance(sidecar.get("caption"), dict) else {}
+    caption_language = language if captions.get(language) else next(iter(captions), None)
+    parts = []
+    if caption_language:
+        marked = "" if caption_language == language else f' lang="{escape(str(caption_language))}"'
+        parts.append(f'<span class="portal-image-caption"{marked}>{escape(str(captions[caption_language]))}</span>')
+    credit = sidecar.get("credit") or sidecar.get("creator")
+    if credit:
+        licence = escape(str(sidecar.get("license") or ""))
+        url = sidecar.get("license_url")
+        linked = f'<a href="{escape(str(url), quote=True)}" rel="license">{licence}</a>' if url and licence else licence
+        photo = gettext("Photo")
+        parts.append(f'<span class="portal-image-credit">{photo}: {escape(str(credit))}' + (f", {linked}" if linked else "") + "</span>")
+    return f'<br><small class="portal-image-note">{" · ".join(parts)}</small>' if parts else ""
 
 
 class PageImages:
@@ -72,8 +93,10 @@ class PageImages:
         out = self.cache_dir / "out"
         return [(f"{IMAGES_FOLDER}/{d.path}", out / d.path) for image in self.processed.values() for d in image.derivatives]
 
-    def rewrite(self, html: str, language: str) -> str:
-        """Each <img> of an original becomes a <picture> with the alt text of `language`."""
+    def rewrite(self, html: str, language: str, gettext=None) -> str:
+        """Each <img> of an original becomes a <picture> with the alt text of `language`,
+        followed by its caption and its credit and licence (linked): visible attribution is a
+        condition of the licences the portal's photos come under (CC BY and the like)."""
         seen = 0
 
         def replace(match: re.Match) -> str:
@@ -82,8 +105,10 @@ class PageImages:
             image = self.processed.get(name)
             if image is None or not prefix.endswith(IMAGES_FOLDER):
                 return match.group(0)
-            alt = (self.sidecars.get(name, {}).get("alt") or {}).get(language, "")
+            sidecar = self.sidecars.get(name, {})
+            alt = (sidecar.get("alt") or {}).get(language, "")
             seen += 1
-            return picture_html(image, alt, language, lazy=seen > 1, src_prefix=prefix + "/")
+            picture = picture_html(image, alt, language, lazy=seen > 1, src_prefix=prefix + "/")
+            return picture + credit_html(sidecar, language, gettext) if gettext else picture
 
         return _IMG.sub(replace, html)

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.config import Config, config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from .content import page_key
@@ -29,13 +29,12 @@ from .site_build.language_404 import keep_language_404
 from .site_build.state import BuildState, ContentRefused, prepare
 from .site_build.templates import prepare_templates
 
-log = get_plugin_logger(__name__)
-
 
 class PortalConfig(Config):
     coverage = config_options.Type(dict, default={})  # thresholds of `portal coverage` (coverage.gate_failures)
     search_index = config_options.Type(bool, default=True)  # off only to measure another engine (benchmarks/)
     social_cards = config_options.Type(bool, default=True)  # off only in benchmarks of other parts
+    categories = config_options.Type(dict, default={})  # news categories: id -> {language: name} (news.py)
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -104,7 +103,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return pages.page_markdown(self.state, self.language, self._key(page), page.title, markdown)
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files) -> str:
-        return self.state.images.rewrite(html, pages.content_language(self.state, self.language, self._key(page)))
+        return pages.with_pictures(self.state, self.language, self._key(page), html)
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
         key = self._key(page)

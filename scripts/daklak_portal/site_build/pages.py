@@ -19,8 +19,10 @@ from ..glossary import GLOSSARY_PAGE, glossary_table, load_terms
 from ..news import (
     NEWS_INDEX,
     POSTS_PREFIX,
+    category_names,
     generated_pages,
     index_markdown,
+    news_categories,
     post_header,
     posts_in,
 )
@@ -73,14 +75,22 @@ def page_markdown(state: BuildState, language: str, key: str, title: str, markdo
         return markdown + glossary_table(terms, state.settings.languages, state.settings.language_names, gettext)
     if key.startswith(POSTS_PREFIX):
         written_in = language if available else source
-        published = state.pages[source][key].meta["date"]
-        return post_header(title, published, written_in, state.translations(written_in).gettext) + markdown
+        meta = state.pages[source][key].meta
+        categories = category_names(meta.get("categories"), news_categories(state.settings), written_in, source)
+        return post_header(title, meta["date"], written_in, state.translations(written_in).gettext, categories) + markdown
     return markdown
 
 
 def content_language(state: BuildState, language: str, key: str) -> str:
     """The language a page's text is in: its own, or the source language on a fallback copy."""
     return language if key in state.pages[language] else state.settings.source_language
+
+
+def with_pictures(state: BuildState, language: str, key: str, html: str) -> str:
+    """The page's photos as <picture>s with alt text, caption and credit in the language the
+    page is written in (page_images.py)."""
+    written_in = content_language(state, language, key)
+    return state.images.rewrite(html, written_in, state.translations(written_in).gettext)
 
 
 def page_context(state: BuildState, language: str, key: str, listing: bool, home: str, toc) -> dict:
