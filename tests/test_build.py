@@ -124,3 +124,5 @@ def test_the_build_log_shows_only_what_needs_action(tmp_path):
     assert result.returncode == 0, result.output
     assert "not included in the" not in result.output
     assert "WARNING" not in result.output
+    # and ends with one line that sums it up (its pages per language), in the editor's language
+    assert "Site built. Pages written in each language: vi 5, en 3, km 1; pages in the search index: en 3, km 1, vi 5." in result.output

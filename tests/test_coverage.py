@@ -75,7 +75,7 @@ def test_every_status_with_its_reasons(repo):
     assert status(data, "en", "d.md")["status"] == "orphan"
     e = status(data, "en", "e.md")
     assert e["status"] == "partial" and e["reasons"] == ["Vietnamese text left in: line 4"]
-    assert status(data, "en", "f.md")["reasons"] == ["sections missing: §two"]
+    assert status(data, "en", "f.md")["reasons"] == ["sections missing: §two (Hai)"]  # named by its heading too
     km = status(data, "km", "a.md")
     assert km["status"] == "outdated"  # unstamped, and its source changed after it: outdated beats partial
     assert km["changed_sections"] == ["two"]
@@ -227,4 +227,4 @@ def test_a_new_translation_is_better_and_a_new_page_is_new():
 def test_reports_name_the_text_before_the_first_heading_the_introduction():
     from daklak_portal.coverage.report import section_name
 
-    assert section_name("_intro") == "the introduction" and section_name("two") == "§two"
+    assert section_name("_intro") == "the introduction" and section_name("two", {"two": "Hai"}) == "§two (Hai)"

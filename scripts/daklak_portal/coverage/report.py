@@ -30,6 +30,7 @@ from ..git_history import (
     is_shallow,
     read_history,
 )
+from ..page_text import heading_texts
 from ..sections import INTRO, fingerprint, fingerprints, split_sections
 from ..stamps import Stamp, read_stamp
 from ..text_language import SCRIPT_LETTERS, is_vietnamese_paragraph, paragraphs
@@ -37,9 +38,13 @@ from ..text_language import SCRIPT_LETTERS, is_vietnamese_paragraph, paragraphs
 STATUSES = ("orphan", "missing", "outdated", "partial", "translated")
 
 
-def section_name(anchor: str) -> str:
-    """A section as reports name it: §anchor, or "the introduction" for the text before the first heading."""
-    return "the introduction" if anchor == INTRO else f"§{anchor}"
+def section_name(anchor: str, titles: dict[str, str] | None = None) -> str:
+    """A section as reports name it: §anchor with its heading ("§schedule (Lịch trình)"), or
+    "the introduction" for the text before the first heading."""
+    if anchor == INTRO:
+        return "the introduction"
+    title = (titles or {}).get(anchor)
+    return f"§{anchor} ({title})" if title else f"§{anchor}"
 SCHEMA_VERSION = 1
 
 _LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#[^)]*)?\)")
@@ -206,9 +211,10 @@ class _Analysis:
         if changed:
             status.status = "outdated"
             status.changed_sections = changed
-            status.reasons.append("the Vietnamese source changed in: " + ", ".join(map(section_name, changed)))
+            titles = heading_texts(source.body)
+            status.reasons.append("the Vietnamese source changed in: " + ", ".join(section_name(anchor, titles) for anchor in changed))
         status.reasons.extend(notes)
-        partial = _partial_reasons(source_sections, translation, stamp, self.available.get(translation.language, set()))
+        partial = _partial_reasons(source, source_sections, translation, stamp, self.available.get(translation.language, set()))
         if partial:
             if status.status == "translated":
                 status.status = "partial"
@@ -252,14 +258,15 @@ def _changed(before: dict[str, str], after: dict[str, str]) -> list[str]:
     return changed + [anchor for anchor in before if anchor not in after]
 
 
-def _partial_reasons(source_sections: dict[str, str], translation: SourceFile, stamp: Stamp | None, available: set[str]) -> list[str]:
+def _partial_reasons(source: SourceFile, source_sections: dict[str, str], translation: SourceFile, stamp: Stamp | None, available: set[str]) -> list[str]:
     reasons = []
     if stamp is not None and stamp.in_progress:
         reasons.append("marked as in progress")
     translated_sections = split_sections(translation.body)
     missing = [anchor for anchor in source_sections if anchor != INTRO and anchor not in translated_sections]
     if missing:
-        reasons.append("sections missing: " + ", ".join(map(section_name, missing)))
+        titles = heading_texts(source.body)
+        reasons.append("sections missing: " + ", ".join(section_name(anchor, titles) for anchor in missing))
     vietnamese, latin = [], []
     for line, text in paragraphs(translation.body):
         number = translation.body_line + line - 1

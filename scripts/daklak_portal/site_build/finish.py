@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 
 from ..dataset import DATASET_VERSION, source_date, write_dataset
+from ..messages import text
 from ..search import SearchDocuments, build_search_index
 from ..sitemap import gzip_bytes, sitemap_xml
 from .state import BuildState
@@ -26,9 +27,11 @@ def finish_site(state: BuildState, site: Path, site_url: str, search: SearchDocu
     (site / "sitemap.xml").write_bytes(xml)
     (site / "sitemap.xml.gz").write_bytes(gzip_bytes(xml))
     write_dataset(state.dataset, site / "data", version=DATASET_VERSION, site_url=site_url, created=source_date())
-    if search is not None:
-        indexed = build_search_index(site, search, state.settings.root)
-        log.info("Search index: " + (", ".join(f"{count} {language} pages" for language, count in sorted(indexed.items())) or "no page to index"))
+    indexed = build_search_index(site, search, state.settings.root) if search is not None else {}
+    # One line that sums the build up, in the editor's language (the rest of the log is MkDocs').
+    written = ", ".join(f"{language} {len(state.pages.get(language, {}))}" for language in state.settings.languages)
+    searchable = ", ".join(f"{language} {count}" for language, count in sorted(indexed.items())) or "-"
+    log.info(text("build.summary", {"written": written, "indexed": searchable}))
 
 
 def finish_in_background(state: BuildState, site: Path, site_url: str, search: SearchDocuments | None, lock: threading.Lock) -> None:
