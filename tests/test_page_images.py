@@ -39,7 +39,7 @@ def site_with_image(tmp_path, image_bytes=None):
     return root
 
 
-def test_picture_with_alt_in_the_page_language_and_no_original(tmp_path):
+def test_picture_with_alt_caption_and_credit_in_the_page_language_and_no_original(tmp_path):
     root = site_with_image(tmp_path)
     result = build(root)
     assert result.returncode == 0, result.output
@@ -48,6 +48,13 @@ def test_picture_with_alt_in_the_page_language_and_no_original(tmp_path):
     assert vi.count("<picture>") == 2 and 'type="image/webp"' in vi
     assert 'alt="Mặt hồ lúc bình minh" lang="vi"' in vi and 'alt="The lake at dawn" lang="en"' in en
     assert vi.count('loading="lazy"') == 1  # the first image loads at once, the next lazily
+    # Under each photo its caption and credit and licence, linked, in the page's language:
+    # visible attribution is a condition of CC BY.
+    km = (root / "site/km/province/index.html").read_text(encoding="utf-8")  # a fallback copy of the Vietnamese page
+    licence = '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>'
+    assert f'<span class="portal-image-caption">Hồ Lắk lúc bình minh</span> · <span class="portal-image-credit">Ảnh: Portal test, {licence}</span>' in vi
+    assert f'<span class="portal-image-caption">Lắk Lake at dawn</span> · <span class="portal-image-credit">Photo: Portal test, {licence}</span>' in en
+    assert vi.count('class="portal-image-credit"') == 2 and "Ảnh: Portal test" in km
     published = sorted(p.name for p in (root / "site/assets/images").iterdir())
     assert "lake.jpg" not in published and "lake.yml" not in published
     # A 1200-pixel original: derivatives 480 and 960 wide (none wider than the original), each
@@ -91,17 +98,3 @@ def test_the_image_cache_keeps_only_the_images_in_use(tmp_path):
     published = {d.path for d in again.processed["lake.jpg"].derivatives}
     assert published <= cached and not (published & first)
     assert not {name for name in first - {"manifest.json"} if name in cached}  # the old photo's files are gone
-
-
-def test_every_photo_shows_its_caption_credit_and_licence(tmp_path):
-    # Visible attribution is a condition of CC BY: under each photo, in the page's language.
-    root = site_with_image(tmp_path)
-    result = build(root)
-    assert result.returncode == 0, result.output
-    vi = (root / "site/province/index.html").read_text(encoding="utf-8")
-    en = (root / "site/en/province/index.html").read_text(encoding="utf-8")
-    km = (root / "site/km/province/index.html").read_text(encoding="utf-8")  # a fallback copy of the Vietnamese page
-    licence = '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>'
-    assert f'<span class="portal-image-caption">Hồ Lắk lúc bình minh</span> · <span class="portal-image-credit">Ảnh: Portal test, {licence}</span>' in vi
-    assert f'<span class="portal-image-caption">Lắk Lake at dawn</span> · <span class="portal-image-credit">Photo: Portal test, {licence}</span>' in en
-    assert vi.count('class="portal-image-credit"') == 2 and "Ảnh: Portal test" in km
