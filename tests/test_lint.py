@@ -134,3 +134,12 @@ def test_news_categories_come_from_the_declared_list(tmp_path):
     assert "docs/vi/news/posts/tin.md:7: 'thăm và làm việc' is not a news category" in result.output
     assert "events, visits, cooperation, investment, tourism, administration" in result.output  # the allowed ones
     assert "investment'" not in result.output
+
+
+def test_front_matter_values_of_the_wrong_kind(tmp_path):
+    # YAML reads `title: 2025` as a number and `sources: nope` as text: both stopped the build
+    # with a traceback or passed lint; now lint names the line and the fix.
+    page = "---\ntitle: 2025\ndescription: Mô tả.\nsources: nope\n---\nNội dung.\n"
+    _, result = lint_site(tmp_path, {"vi/province/kinds.md": page})
+    assert 'docs/vi/province/kinds.md:2: `title: 2025` must be text: put the value in quotes, e.g. `title: "2025"`' in result.output
+    assert "docs/vi/province/kinds.md:4: `sources:` must be a list of sources" in result.output

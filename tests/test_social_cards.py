@@ -50,3 +50,11 @@ def test_every_real_page_has_its_card(built_real_site):
         assert card.size == (1200, 630)
     untranslated = (built_real_site / "km/province/history/index.html").read_text(encoding="utf-8")
     assert "assets/cards/vi/province/history.jpg" in untranslated  # the Vietnamese page's card
+
+
+def test_a_title_with_control_characters_still_gets_a_card(tmp_path):
+    # Found by tests/test_no_traceback.py: the text layout engine failed on a backspace.
+    fonts = Fonts(PROJECT / "docs/assets/fonts")
+    path = card_file("\x08\x850 Hồ Lắk\ue000", "Cổng thông tin", "vi", fonts, tmp_path)
+    with Image.open(path) as card:
+        assert card.size == (1200, 630)

@@ -122,11 +122,37 @@ def check_file(path: Path, settings: Settings, terms: list[Term] = ()) -> list[F
     if key != GLOSSARY_PAGE:  # the glossary itself names the spellings to avoid
         for line, found, accepted in avoided_spellings(body, terms, language):
             findings.append(Finding.of(shown, body_line + line - 1, "glossary.avoided", found=found, accepted=accepted, source=settings.source_language, glossary=GLOSSARY_PAGE))
+    findings.extend(check_text_fields(shown, text, meta))
+    findings.extend(check_sources(shown, text, meta))
     findings.extend(check_dates(shown, text, meta))
     if language == settings.source_language and key.startswith(POSTS_PREFIX):
         findings.extend(check_post_front_matter(shown, text, meta, path.stem))
         findings.extend(check_categories(shown, text, meta, news_categories(settings)))
     return findings
+
+
+def check_text_fields(shown: str, text: str, meta: dict) -> list[Finding]:
+    """`title` and `description` are text: YAML reads `title: 2025` as a number, `[a, b]` as a list."""
+    return [
+        Finding.of(shown, line_of_key(text, name), "front-matter.not-text", field=name, value=meta[name])
+        for name in ("title", "description")
+        if meta.get(name) is not None and not isinstance(meta[name], str)
+    ]
+
+
+def check_sources(shown: str, text: str, meta: dict) -> list[Finding]:
+    """`sources:` is a list of entries, each with a `title` and a `url` (the pages cite them)."""
+    sources = meta.get("sources")
+    if sources is None:
+        return []
+    if not isinstance(sources, list) or not all(isinstance(source, dict) for source in sources):
+        return [Finding.of(shown, line_of_key(text, "sources"), "front-matter.sources-shape", field="sources")]
+    return [
+        Finding.of(shown, line_of_path(text, ["sources", index, name]), "front-matter.not-text", field=f"sources.{index}.{name}", value=source[name])
+        for index, source in enumerate(sources)
+        for name in ("title", "url")
+        if source.get(name) is not None and not isinstance(source[name], str)
+    ]
 
 
 def check_dates(shown: str, text: str, meta: dict) -> list[Finding]:

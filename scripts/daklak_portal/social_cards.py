@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -107,7 +108,14 @@ def draw_text(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, fon
         x += font.getlength(part)
 
 
+def drawable(text: str) -> str:
+    """The text without characters no font draws (controls, unassigned code points, private
+    use, lone surrogates): the text layout engine fails on some of them."""
+    return "".join(char for char in str(text) if unicodedata.category(char) not in ("Cc", "Cs", "Co", "Cn"))
+
+
 def render_card(title: str, site_name: str, language: str, fonts: Fonts) -> Image.Image:
+    title, site_name = drawable(title), drawable(site_name)
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH, 96), fill=BAND)
