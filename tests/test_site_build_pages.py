@@ -39,7 +39,7 @@ def test_post_header_in_the_language_the_post_is_written_in(state):
     km = pages.page_markdown(state, "km", "news/posts/le-hoi-thu.md", "Lễ hội thử", "Nội dung bài.\n")
     assert en.startswith("# A test festival {#post-title}") and '<time datetime="2026-03-10">' in en and "March" in en
     # No Khmer translation: the fallback copy shows the Vietnamese date, as the text is Vietnamese.
-    assert km.startswith("# Lễ hội thử {#post-title}") and "tháng 3" in km
+    assert km.startswith("# Lễ hội thử {#post-title}") and '<time datetime="2026-03-10">10/03/2026</time>' in km
     # The categories declared in mkdocs.yml, named in the language the post is written in.
     assert '<p class="portal-categories">Categories: Events, Tourism</p>' in en
     assert '<p class="portal-categories">Chuyên mục: Sự kiện, Du lịch</p>' in km
@@ -93,3 +93,25 @@ def test_template_globals_list_every_built_language_from_mkdocs_yml(state):
         ("km", "ខ្មែរ", "/portal/km/"),
     ]
     assert found["portal_footer_organization"] is not None
+
+
+def test_khmer_lines_of_a_paragraph_join_without_a_space():
+    from daklak_portal.page_text import join_soft_breaks
+    from daklak_portal.text_language import KHMER
+
+    markdown = (
+        "ប្រសិនបើលោកអ្នករកឃើញព័ត៌មាន សូមជូនដំណឹង\nនៅទំព័រនេះ។\n\n"  # Khmer | Khmer: joined
+        "- **ទូរស័ព្ទ៖** មិនទាន់\n  បានផ្ទៀងផ្ទាត់\n"  # a list item's indented next line: joined
+        "ខេត្តដាក់ឡាក់\nDak Lak province\n"  # Khmer | Latin: Markdown's space stays
+        "## ចំណងជើង {#title}\nអត្ថបទ\n"  # a heading is its own line
+        "```\nកូដ\nកូដ\n```\n"  # code is left alone
+    )
+    joined = join_soft_breaks(markdown, KHMER)
+    assert "សូមជូនដំណឹងនៅទំព័រនេះ។" in joined and "មិនទាន់បានផ្ទៀងផ្ទាត់" in joined
+    assert "ខេត្តដាក់ឡាក់\nDak Lak" in joined and "{#title}\nអត្ថបទ" in joined and "កូដ\nកូដ" in joined
+
+
+def test_khmer_pages_are_joined_and_vietnamese_ones_are_not(state):
+    km = pages.page_markdown(state, "km", "index.md", "ទំព័រដើម", "សូមស្វាគមន៍\nមកកាន់ខេត្ត\n")
+    vi = pages.page_markdown(state, "vi", "index.md", "Trang chủ", "Chào mừng\nđến tỉnh\n")
+    assert km == "សូមស្វាគមន៍មកកាន់ខេត្ត\n" and vi == "Chào mừng\nđến tỉnh\n"

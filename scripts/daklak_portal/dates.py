@@ -15,7 +15,7 @@ from .config import language_info
 
 
 def format_reader_date(value: date | datetime, language: str, year_only: bool = False) -> str:
-    """'19 tháng 12, 2018' (vi), '19 December 2018' (en), 'ថ្ងៃទី១៩ ខែធ្នូ ឆ្នាំ២០១៨' (km).
+    """'19/12/2018' (vi), '19 December 2018' (en), 'ថ្ងៃទី១៩ ខែធ្នូ ឆ្នាំ២០១៨' (km).
 
     With year_only: '2018' (vi, en), 'ឆ្នាំ២០១៨' (km). The locale, patterns and digits come from
     the language's language.yml.

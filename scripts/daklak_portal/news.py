@@ -14,7 +14,7 @@ from datetime import date
 from itertools import groupby
 from typing import Callable
 
-from .config import load_plugin_options
+from .config import language_info, load_plugin_options
 from .content import SourceFile
 from .dates import format_reader_date, format_reader_number
 
@@ -106,8 +106,9 @@ def post_header(title: str, published: date, language: str, gettext: Gettext, ca
     the post is written in), put before the post's own Markdown."""
     when = f'<time datetime="{published.isoformat()}">{format_reader_date(published, language)}</time>'
     label, categories_label = gettext("Published"), gettext("Categories")
-    listed = f'<p class="portal-categories">{categories_label}: {", ".join(categories)}</p>\n\n' if categories else ""
-    return f'# {title} {{#post-title}}\n\n<p class="portal-published">{label}: {when}</p>\n\n{listed}'
+    colon = language_info(language).label_separator
+    listed = f'<p class="portal-categories">{categories_label}{colon}{", ".join(categories)}</p>\n\n' if categories else ""
+    return f'# {title} {{#post-title}}\n\n<p class="portal-published">{label}{colon}{when}</p>\n\n{listed}'
 
 
 def _post_items(posts: list[Post], language: str, detailed: bool, from_key: str = NEWS_INDEX) -> list[str]:

@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 
 from .build_cache import CACHE_FOLDER
+from .config import language_info
 from .images import (
     ImageError,
     ProcessedImage,
@@ -45,7 +46,8 @@ def credit_html(sidecar: dict, language: str, gettext) -> str:
         url = sidecar.get("license_url")
         linked = f'<a href="{escape(str(url), quote=True)}" rel="license">{licence}</a>' if url and licence else licence
         photo = gettext("Photo")
-        parts.append(f'<span class="portal-image-credit">{photo}: {escape(str(credit))}' + (f", {linked}" if linked else "") + "</span>")
+        colon = language_info(language).label_separator
+        parts.append(f'<span class="portal-image-credit">{photo}{colon}{escape(str(credit))}' + (f", {linked}" if linked else "") + "</span>")
     return f'<br><small class="portal-image-note">{" · ".join(parts)}</small>' if parts else ""
 
 

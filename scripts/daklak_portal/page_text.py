@@ -118,3 +118,27 @@ def anchored_headings(body: str) -> list[Heading]:
 def heading_texts(body: str) -> dict[str, str]:
     """{anchor: heading text} of a body's anchored headings."""
     return {heading.anchor: heading.text for heading in anchored_headings(body)}
+
+
+def join_soft_breaks(markdown: str, letters: re.Pattern) -> str:
+    """Joins the lines of a paragraph where a line ends and the next begins with `letters` (a
+    script written without spaces between words, Khmer): Markdown turns such a line break into
+    a space, which a Khmer reader sees as a break in the sentence. Code, headings, tables and
+    hard breaks (two trailing spaces) are left as they are."""
+    out: list[str] = []
+    fenced = False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(_FENCE):
+            fenced = not fenced
+        previous, text = (out[-1] if out else ""), line.lstrip()  # (a list item's next line is indented)
+        if (
+            not fenced
+            and previous.strip()
+            and text[:1] and letters.match(text[0])
+            and letters.match(previous[-1])
+            and not previous.lstrip().startswith(("#", "|", "```", "~~~"))
+        ):
+            out[-1] = previous + text
+        else:
+            out.append(line)
+    return "\n".join(out)

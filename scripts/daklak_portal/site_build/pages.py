@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config import language_info
 from ..content import page_path
 from ..coverage import DASHBOARD, badge_svg, dashboard_markdown
 from ..dataset import page_jsonld
@@ -28,9 +29,11 @@ from ..news import (
 )
 from ..page_languages import listing_page_languages, mark_source_titles, page_languages
 from ..page_sources import reader_sources
+from ..page_text import join_soft_breaks
 from ..sections import INTRO
 from ..security import add_policy_meta
 from ..social_cards import CARDS_CACHE, card_file, card_path
+from ..text_language import SCRIPT_LETTERS
 from .state import BuildState
 
 
@@ -63,8 +66,16 @@ def generated_files(state: BuildState, language: str) -> tuple[set[str], list[Ge
 
 
 def page_markdown(state: BuildState, language: str, key: str, title: str, markdown: str) -> str:
-    """The page's Markdown with what the build writes into it: the news listing, the glossary's
-    table, a post's title and date (in the language the post is written in)."""
+    """The page's Markdown with what the build writes into it (the news listing, the glossary's
+    table, a post's title, date and categories, in the language the post is written in), its
+    lines joined where the language puts no space between words (Khmer)."""
+    info = language_info(content_language(state, language, key))
+    if info.joins_lines and info.script in SCRIPT_LETTERS:
+        markdown = join_soft_breaks(markdown, SCRIPT_LETTERS[info.script])
+    return _with_generated_parts(state, language, key, title, markdown)
+
+
+def _with_generated_parts(state: BuildState, language: str, key: str, title: str, markdown: str) -> str:
     source = state.settings.source_language
     available = key in state.pages[language]
     gettext = state.translations(language).gettext

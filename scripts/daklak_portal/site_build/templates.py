@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..build_cache import template_cache
+from ..config import language_info
 from ..contacts import organizations
 from .state import BuildState
 
@@ -27,6 +28,7 @@ def template_globals(state: BuildState, language: str, site_url: str | None, foo
         "portal_links": {"home": home_path(base, language, settings.source_language), "contacts": f"{home_path(base, language, settings.source_language)}about/contacts/", "site_root": base},
         "portal_languages": [{"lang": lang, "name": settings.language_name(lang), "link": home_path(base, lang, settings.source_language)} for lang in settings.built_languages],
         "portal_site_url": (site_url or "/").rstrip("/") + "/",
+        "portal_colon": language_info(language).label_separator,  # after a label: ": ", Khmer "៖ "
     }
 
 
