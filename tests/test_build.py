@@ -128,3 +128,10 @@ def test_the_build_log_shows_only_what_needs_action(tmp_path):
     assert "WARNING" not in result.output
     # and ends with one line that sums it up (its pages per language), in the editor's language
     assert "Site built. Pages written in each language: vi 5, en 3, km 1; pages in the search index: en 3, km 1, vi 5." in result.output
+
+
+def test_a_link_to_a_missing_heading_stops_the_strict_build(tmp_path):
+    pages = {**BASIC_PAGES, "vi/index.md": "---\ntitle: Trang chủ\n---\nXem [vị trí](province/index.md#no-such-heading).\n"}
+    result = build(make_site(tmp_path / "src", pages))
+    assert result.returncode == 1
+    assert "province/index.md#no-such-heading" in result.output and "no-such-heading" in result.output

@@ -143,3 +143,11 @@ def test_front_matter_values_of_the_wrong_kind(tmp_path):
     _, result = lint_site(tmp_path, {"vi/province/kinds.md": page})
     assert 'docs/vi/province/kinds.md:2: `title: 2025` must be text: put the value in quotes, e.g. `title: "2025"`' in result.output
     assert "docs/vi/province/kinds.md:4: `sources:` must be a list of sources" in result.output
+
+
+def test_lint_reports_what_the_build_would_refuse_in_the_data_records(tmp_path):
+    # A place record with an unknown category: the build refuses it after lint; lint says it first.
+    page = ("---\ntitle: Hồ Lắk\ndescription: Hồ.\nas_of: 2025-07-01\nplace:\n  category: lakes\n  commune: Liên Sơn Lắk\n"
+            "  commune_derived: true\nsources:\n  - title: T\n    url: https://example.org/a\n---\nX.\n")
+    _, result = lint_site(tmp_path, {"vi/tourism/lak-lake.md": page})
+    assert "docs/vi/tourism/lak-lake.md:6: place.category: 'lakes' is not one of" in result.output

@@ -66,7 +66,7 @@ def main() -> None:
 @ROOT_OPTION
 def lint_command(fix: bool, root: Path) -> None:
     """Check every page: encoding, Unicode NFC, front matter, page names, navigation."""
-    findings = lint(load_settings(root), fix=fix)
+    findings = lint(load_settings(root), fix=fix, data=True)
     for finding in findings:
         click.echo(str(finding), err=True)
     if findings:

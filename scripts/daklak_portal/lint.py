@@ -20,10 +20,12 @@ from .content import (
     DATE_FIELDS,
     SOURCE_DATE_FIELDS,
     language_of,
+    load_pages,
     markdown_files,
     split_front_matter,
 )
 from .content_policy import front_matter_problems, policy_problems
+from .dataset import collect_records
 from .errors import Finding, not_utf8, relative
 from .files import write_atomically
 from .glossary import GLOSSARY_PAGE, Term, avoided_spellings, load_terms
@@ -36,8 +38,11 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BOM = "\ufeff"
 
 
-def lint(settings: Settings, fix: bool = False, cache: bool = False) -> list[Finding]:
+def lint(settings: Settings, fix: bool = False, cache: bool = False, data: bool = False) -> list[Finding]:
     """All findings for the project, sorted by file and line. With fix, repairs what it can first.
+
+    With data, also the open dataset's records (schema, ids, places), which the build checks
+    after lint: `portal lint` reports everything the build would refuse.
 
     With cache (the build uses it), a file whose bytes, path, glossary and languages are those
     of an earlier run, checked by the same code, gets that run's findings without being read
@@ -69,6 +74,9 @@ def lint(settings: Settings, fix: bool = False, cache: bool = False) -> list[Fin
     images_dir = settings.docs_dir / IMAGES_FOLDER
     for original in find_originals(images_dir) if images_dir.is_dir() else []:
         findings.extend(check_sidecar(original, settings.root, settings.languages))
+    if data:  # (the build collects the records itself, after lint)
+        pages, _unreadable = load_pages(settings)  # (unreadable pages: reported above)
+        findings.extend(finding for finding in collect_records(settings, pages)[1] if finding not in findings)
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.message_id, f.values))
 
 
