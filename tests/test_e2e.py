@@ -208,3 +208,29 @@ def test_khmer_letters_in_the_index_match_only_khmer_queries(page, server):
     khmer = run_query(page, server.base, "vi", "ខេត្ត")["results"]
     assert len(latin) < 5, latin
     assert khmer == ["/about/glossary/"], khmer
+
+
+AXE = PROJECT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+# Every page template, in each language: home, a content page, a page untranslated into km (the
+# fallback copy with its notice), the news listing, a news post, the glossary (a wide table),
+# the coverage dashboard (wide tables), the 404 page, the accessibility statement.
+TEMPLATES = ["", "province/", "province/history/", "news/", "news/posts/bai-goc-port-groundbreaking/", "about/glossary/", "coverage/", "no-such-page/", "about/accessibility/"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/", "km/"])
+def test_no_accessibility_violation_on_any_template(browser, server, prefix):
+    # axe-core (tools/axe, locked) injected past the CSP into each page as a phone shows it.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
+    tab = context.new_page()
+    found = {}
+    try:
+        for path in TEMPLATES:
+            tab.goto(server.base + prefix + path, wait_until="networkidle")
+            tab.add_script_tag(path=str(AXE))
+            violations = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))", AXE_TAGS)
+            if violations:
+                found[prefix + path] = violations
+    finally:
+        context.close()
+    assert found == {}, found
