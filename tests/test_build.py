@@ -135,3 +135,11 @@ def test_a_link_to_a_missing_heading_stops_the_strict_build(tmp_path):
     result = build(make_site(tmp_path / "src", pages))
     assert result.returncode == 1
     assert "province/index.md#no-such-heading" in result.output and "no-such-heading" in result.output
+
+
+def test_vietnamese_source_titles_are_marked_on_other_languages_pages(built_basic_site):
+    # The contacts page cites "Nguồn thử": on the English page a screen reader reads it in Vietnamese.
+    en = html(built_basic_site, "en/about/contacts/index.html")
+    vi = html(built_basic_site, "about/contacts/index.html")
+    assert 'rel="external noopener" lang="vi">Nguồn thử</a>' in en
+    assert 'rel="external noopener">Nguồn thử</a>' in vi  # the page's own language: nothing to mark

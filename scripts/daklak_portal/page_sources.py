@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from .config import VIETNAMESE
 from .dates import format_reader_date
+from .text_language import is_vietnamese_title
 
 
 def reader_sources(meta: dict, language: str, home: str) -> dict | None:
@@ -22,8 +24,11 @@ def reader_sources(meta: dict, language: str, home: str) -> dict | None:
             continue
         url = str(source["url"])
         published = source.get("published")
+        title = str(source.get("title") or url)
         items.append({
-            "title": str(source.get("title") or url),
+            "title": title,
+            # A Vietnamese title on a page in another language is read with a Vietnamese voice.
+            "lang": VIETNAMESE if language != VIETNAMESE and is_vietnamese_title(title) else None,
             "url": home + url.lstrip("/") if url.startswith("/") else url,
             "external": not url.startswith("/"),
             "published": format_reader_date(published, language) if isinstance(published, date) else None,

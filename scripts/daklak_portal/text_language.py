@@ -47,6 +47,16 @@ def is_vietnamese_paragraph(text: str) -> bool:
     return len(words) >= 6 and accented >= 0.5 * len(words) and english <= 0.05 * len(words) and grammar >= 1
 
 
+def is_vietnamese_title(text: str) -> bool:
+    """True for a short Vietnamese text, such as the title of a source ("Đắk Lắk khởi công dự
+    án"): half of its words or more have Vietnamese letters and none is an English grammar word."""
+    if text.isascii():
+        return False
+    words = [word.lower() for word in _WORD.findall(KHMER.sub(" ", text))]
+    accented = sum(1 for word in words if not word.isascii())
+    return bool(words) and accented >= 0.5 * len(words) and not any(word in ENGLISH_FUNCTION_WORDS for word in words)
+
+
 def paragraphs(markdown: str) -> list[tuple[int, str]]:
     """(line, text) of each paragraph or list item of a Markdown body, code blocks skipped."""
     found, block, start, fenced = [], [], 0, False
