@@ -228,3 +228,13 @@ def test_reports_name_the_text_before_the_first_heading_the_introduction():
     from daklak_portal.coverage.report import section_name
 
     assert section_name("_intro") == "the introduction" and section_name("two", {"two": "Hai"}) == "§two (Hai)"
+
+
+def test_reports_speak_the_editors_language_and_the_json_stays_english(repo):
+    from conftest import BIN, run
+
+    table = run([str(BIN / "portal"), "coverage", "--root", str(repo)], cwd=repo, env={"PORTAL_LANG": "vi"}).output
+    assert "f.md: thiếu các mục: §two (Hai)" in table
+    assert "threshold: en/c.md là trang bắt buộc nhưng đang ở trạng thái missing: chưa được dịch" in table
+    _, data = report(repo)  # the JSON's reasons are data: English whatever the editor reads
+    assert status(data, "en", "f.md")["reasons"] == ["sections missing: §two (Hai)"]

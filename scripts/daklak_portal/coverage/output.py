@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape
 
-from .report import SCHEMA_VERSION, STATUSES, Report, section_name
+from .report import SCHEMA_VERSION, STATUSES, Report, section_name, shown_reasons
 
 NOT_DONE = ("orphan", "missing", "outdated", "partial")
 
@@ -66,7 +66,7 @@ def to_table(report: Report) -> str:
         pending = [page for page in report.for_language(language) if page.status != "translated"]
         if pending:
             lines += ["", f"{language}: {len(pending)} page(s) to do"]
-            lines += [f"  {page.status:<9} {page.key}{' (required)' if page.required else ''}: {'; '.join(page.reasons)}" for page in pending]
+            lines += [f"  {page.status:<9} {page.key}{' (required)' if page.required else ''}: {shown_reasons(page.reasons)}" for page in pending]
     if report.ui:
         lines += ["", "interface strings (translated/total): Material keys, navigation titles, our catalogs"]
         for language, ui in report.ui.items():
@@ -100,7 +100,7 @@ def to_markdown(report: Report, changes: list[dict] | None = None) -> str:
             pending = [page for page in report.for_language(language) if page.status in NOT_DONE]
             if pending:
                 lines += ["", f"<details><summary>{language}: {len(pending)} page(s) to do</summary>", ""]
-                lines += [f"- **{page.status}** `{page.key}`: {'; '.join(page.reasons)}" for page in pending]
+                lines += [f"- **{page.status}** `{page.key}`: {shown_reasons(page.reasons)}" for page in pending]
                 lines += ["", "</details>"]
     if report.problems:
         lines += ["", "### Problems", ""] + [f"- `{finding}`" for finding in report.problems]

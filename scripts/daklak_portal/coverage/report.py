@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .. import messages
 from ..config import Settings, language_info
 from ..content import (
     FrontMatterError,
@@ -38,13 +39,41 @@ from ..text_language import SCRIPT_LETTERS, is_vietnamese_paragraph, paragraphs
 STATUSES = ("orphan", "missing", "outdated", "partial", "translated")
 
 
-def section_name(anchor: str, titles: dict[str, str] | None = None) -> str:
+def section_name(anchor: str, titles: dict[str, str] | None = None, language: str | None = None) -> str:
     """A section as reports name it: §anchor with its heading ("§schedule (Lịch trình)"), or
-    "the introduction" for the text before the first heading."""
+    the introduction (the text before the first heading), in `language` (default English)."""
     if anchor == INTRO:
-        return "the introduction"
+        return messages.render("coverage.introduction", language=language)
     title = (titles or {}).get(anchor)
     return f"§{anchor} ({title})" if title else f"§{anchor}"
+
+
+class Reason(str):
+    """Why a page is not translated: the English text (what the JSON report and the public
+    dashboard show), which also knows its message id, for the tools to show it in the editor's
+    language. Section names are made in each language (`anchors`, with their headings)."""
+
+    def __new__(cls, message_id: str, anchors: tuple[str, ...] = (), titles: dict | None = None, **values):
+        values = {name: str(value) for name, value in values.items()}
+        english = messages.render(message_id, cls._with_sections(values, anchors, titles, None))
+        reason = super().__new__(cls, english)
+        reason.message_id, reason.values, reason.anchors, reason.titles = message_id, values, anchors, titles or {}
+        return reason
+
+    def __getnewargs_ex__(self):  # (reports are made in worker processes on big sites)
+        return (self.message_id, self.anchors, self.titles), self.values
+
+    @staticmethod
+    def _with_sections(values: dict, anchors: tuple[str, ...], titles: dict | None, language: str | None) -> dict:
+        return {**values, "sections": ", ".join(section_name(anchor, titles, language) for anchor in anchors)} if anchors else values
+
+    def shown(self) -> str:
+        """The reason in the language(s) messages are shown in (messages.message_languages)."""
+        return " / ".join(messages.render(self.message_id, self._with_sections(self.values, self.anchors, self.titles, language), language) for language in messages.message_languages())
+
+
+def shown_reasons(reasons: list) -> str:
+    return "; ".join(reason.shown() if isinstance(reason, Reason) else str(reason) for reason in reasons)
 SCHEMA_VERSION = 1
 
 _LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#[^)]*)?\)")
@@ -195,9 +224,9 @@ class _Analysis:
             exists = key in self.available.get(language, ())
             if key not in self.available.get(self.settings.source_language, ()):
                 if exists:
-                    statuses.append(PageStatus(key, language, "orphan", ["the Vietnamese source page no longer exists"]))
+                    statuses.append(PageStatus(key, language, "orphan", [Reason("coverage.reason.orphan")]))
             elif not exists:
-                statuses.append(PageStatus(key, language, "missing", ["not translated yet"], required=required))
+                statuses.append(PageStatus(key, language, "missing", [Reason("coverage.reason.missing")], required=required))
             elif source is not None and translation is not None:
                 status = self.compare(source, source_sections, source_prints, translation)
                 status.required = required
@@ -211,8 +240,7 @@ class _Analysis:
         if changed:
             status.status = "outdated"
             status.changed_sections = changed
-            titles = heading_texts(source.body)
-            status.reasons.append("the Vietnamese source changed in: " + ", ".join(section_name(anchor, titles) for anchor in changed))
+            status.reasons.append(Reason("coverage.reason.changed", tuple(changed), heading_texts(source.body)))
         status.reasons.extend(notes)
         partial = _partial_reasons(source, source_sections, translation, stamp, self.available.get(translation.language, set()))
         if partial:
@@ -234,13 +262,13 @@ class _Analysis:
         # No stamp: compare with the source as it was when the translation last changed.
         history = self.history
         if not history.available:
-            return [], ["no stamp and no git history: cannot tell whether it is up to date"]
+            return [], [Reason("coverage.reason.no-history")]
         source_path = relative(source.path, root)
         translated_at = history.last_changed(relative(translation.path, root))
         source_at = history.last_changed(source_path)
         if translated_at is None or source_at is None:
             if history.shallow:
-                return [], ["no stamp, and this is a shallow git clone: cannot tell whether it is up to date (fetch the full history)"]
+                return [], [Reason("coverage.reason.shallow")]
             return [], []  # not committed yet: new work
         if source_at <= translated_at:
             return [], []
@@ -261,12 +289,11 @@ def _changed(before: dict[str, str], after: dict[str, str]) -> list[str]:
 def _partial_reasons(source: SourceFile, source_sections: dict[str, str], translation: SourceFile, stamp: Stamp | None, available: set[str]) -> list[str]:
     reasons = []
     if stamp is not None and stamp.in_progress:
-        reasons.append("marked as in progress")
+        reasons.append(Reason("coverage.reason.in-progress"))
     translated_sections = split_sections(translation.body)
     missing = [anchor for anchor in source_sections if anchor != INTRO and anchor not in translated_sections]
     if missing:
-        titles = heading_texts(source.body)
-        reasons.append("sections missing: " + ", ".join(section_name(anchor, titles) for anchor in missing))
+        reasons.append(Reason("coverage.reason.sections-missing", tuple(missing), heading_texts(source.body)))
     vietnamese, latin = [], []
     for line, text in paragraphs(translation.body):
         number = translation.body_line + line - 1
@@ -275,20 +302,20 @@ def _partial_reasons(source: SourceFile, source_sections: dict[str, str], transl
         elif _is_latin_paragraph(text, language_info(translation.language).script):
             latin.append(number)
     if vietnamese:
-        reasons.append("Vietnamese text left in: line " + ", ".join(map(str, vietnamese)))
+        reasons.append(Reason("coverage.reason.vietnamese-left", lines=", ".join(map(str, vietnamese))))
     if latin:
-        reasons.append("Latin-script (untranslated) text in: line " + ", ".join(map(str, latin)))
+        reasons.append(Reason("coverage.reason.latin-left", lines=", ".join(map(str, latin))))
     body = translation.body
     line_of = lambda offset: translation.body_line + body.count("\n", 0, offset)  # noqa: E731
     for match in _IMAGE_WITHOUT_ALT.finditer(body):
-        reasons.append(f"image without alt text: line {line_of(match.start())}")
+        reasons.append(Reason("coverage.reason.image-without-alt", line=line_of(match.start())))
     for match in _LINK.finditer(body):
         target = match.group(1)
         if "://" in target:
             continue
         key = _normalise_key(str(PurePosixPath(translation.key).parent / target))
         if key not in available:
-            reasons.append(f"links to {key}, which is not translated: line {line_of(match.start())}")
+            reasons.append(Reason("coverage.reason.untranslated-link", key=key, line=line_of(match.start())))
     return reasons
 
 
@@ -325,13 +352,13 @@ def gate_failures(report: Report, options: dict) -> list[str]:
     for language in options.get("required") or []:
         for page in report.for_language(language):
             if page.required and page.status != "translated":
-                failures.append(f"{language}/{page.key} is required but {page.status}: {'; '.join(page.reasons)}")
+                failures.append(messages.text("coverage.gate.required", {"page": f"{language}/{page.key}", "status": page.status, "reasons": shown_reasons(page.reasons)}))
     for language, sections in (options.get("minimum") or {}).items():
         for section, minimum in (sections or {}).items():
             percent = report.percent(language, section)
             if percent < float(minimum):
-                where = "the site" if section == "*" else f"section {section}"
-                failures.append(f"{language}: {percent}% of {where} is translated, below the minimum of {minimum}%")
+                message_id = "coverage.gate.minimum-site" if section == "*" else "coverage.gate.minimum-section"
+                failures.append(messages.text(message_id, {"language": language, "percent": percent, "section": section, "minimum": minimum}))
     return failures
 
 
