@@ -16,13 +16,16 @@ from ..dataset import DATASET_VERSION, source_date, write_dataset
 from ..messages import text
 from ..search import SearchDocuments, build_search_index
 from ..sitemap import gzip_bytes, sitemap_xml
+from .material_patches import patch_bundle
 from .state import BuildState
 
 log = get_plugin_logger(__name__)
 
 
 def finish_site(state: BuildState, site: Path, site_url: str, search: SearchDocuments | None) -> None:
-    """Writes sitemap.xml(.gz), data/ and (unless search is None) pagefind/ into site."""
+    """Writes sitemap.xml(.gz), data/ and (unless search is None) pagefind/ into site, and
+    adjusts Material's bundle (material_patches)."""
+    patch_bundle(site)
     xml = sitemap_xml(site_url, state.available, state.settings.languages, state.last_changed).encode("utf-8")
     (site / "sitemap.xml").write_bytes(xml)
     (site / "sitemap.xml.gz").write_bytes(gzip_bytes(xml))
