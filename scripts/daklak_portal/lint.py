@@ -76,7 +76,8 @@ def lint(settings: Settings, fix: bool = False, cache: bool = False, data: bool 
         findings.extend(check_sidecar(original, settings.root, settings.languages))
     if data:  # (the build collects the records itself, after lint)
         pages, _unreadable = load_pages(settings)  # (unreadable pages: reported above)
-        findings.extend(finding for finding in collect_records(settings, pages)[1] if finding not in findings)
+        seen = set(findings)
+        findings.extend(finding for finding in collect_records(settings, pages)[1] if finding not in seen)
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.message_id, f.values))
 
 

@@ -25,13 +25,14 @@ def _read() -> dict:
     return yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)  # (every message shown looks its entry up here)
 def catalogue() -> dict[str, dict]:
     """{message id: {language: problem, "fix": {language: fix}}}."""
     return {key: entry for key, entry in _read().items() if not key.startswith("_")}
 
 
 def languages() -> tuple[str, ...]:
-    """The catalogue's languages, and (last) the one shown when nothing else is asked for."""
+    """The catalogue's languages (every entry has each of them)."""
     settings = _read()["_settings"]
     return tuple(settings["languages"])
 
@@ -64,8 +65,9 @@ def render(message_id: str, values: dict | None = None, language: str | None = N
 def text(message_id: str, values: dict | None = None) -> str:
     """The message in the current language(s); two languages go on two lines, the second
     indented and marked with its code."""
-    first, *others = [render(message_id, values, language) for language in message_languages()]
-    return first + "".join(f"\n    [{language}] {other}" for language, other in zip(message_languages()[1:], others, strict=True))
+    first, *others = message_languages()
+    shown = render(message_id, values, first)
+    return shown + "".join(f"\n    [{language}] {render(message_id, values, language)}" for language in others)
 
 
 GUIDE_START, GUIDE_END = "<!-- messages: start (made by `portal messages --guide`) -->", "<!-- messages: end -->"
