@@ -56,6 +56,7 @@ class LanguageInfo:
     edition: str
     label_separator: str  # between a label and its value: ": ", or Khmer "៖ "
     joins_lines: bool  # a script without spaces between words: soft line breaks join (page_text.join_lines)
+    preload_font: str | None  # the web font its pages need first (assets/fonts/), preloaded
     ordinals: dict = field(default_factory=dict, compare=False)
     dataset: dict = field(default_factory=dict, compare=False)
 
@@ -74,6 +75,7 @@ def language_info(code: str) -> LanguageInfo:
         "english_name": code, "og_locale": code, "eu_code": None, "script": "Latn", "babel_locale": code,
         "date_pattern": "long", "year_pattern": "y", "digits": "0123456789", "card_line_height": 1.3,
         "vietnamese_search": False, "edition": "{title} ({number})", "label_separator": ": ", "joins_lines": False,
+        "preload_font": None,
     }
     return LanguageInfo(code=code, **(defaults | data))
 

@@ -1,7 +1,7 @@
 """What a build does once every language is built: the parts of site/ that cover all languages.
 
-The sitemap (every language's pages), the open dataset and the search index (one Pagefind run
-over every language's documents). The plugin calls it at the end of the last language's build;
+The sitemap (every language's pages), the open dataset, the search index (one Pagefind run
+over every language's documents) and the fonts cut down to the characters of every page. The plugin calls it at the end of the last language's build;
 `portal build --jobs N` calls it in the parent once the workers' sites are merged.
 """
 
@@ -16,6 +16,7 @@ from ..dataset import DATASET_VERSION, source_date, write_dataset
 from ..messages import text
 from ..search import SearchDocuments, build_search_index
 from ..sitemap import gzip_bytes, sitemap_xml
+from .fonts import subset_site_fonts
 from .material_patches import patch_bundle
 from .state import BuildState
 
@@ -23,9 +24,11 @@ log = get_plugin_logger(__name__)
 
 
 def finish_site(state: BuildState, site: Path, site_url: str, search: SearchDocuments | None) -> None:
-    """Writes sitemap.xml(.gz), data/ and (unless search is None) pagefind/ into site, and
-    adjusts Material's bundle (material_patches)."""
+    """Writes sitemap.xml(.gz), data/ and (unless search is None) pagefind/ into site, cuts
+    the fonts down to the characters of its pages (fonts) and adjusts Material's bundle
+    (material_patches)."""
     patch_bundle(site)
+    subset_site_fonts(site, state.settings.docs_dir / "assets", state.settings.root)
     xml = sitemap_xml(site_url, state.available, state.settings.languages, state.last_changed).encode("utf-8")
     (site / "sitemap.xml").write_bytes(xml)
     (site / "sitemap.xml.gz").write_bytes(gzip_bytes(xml))

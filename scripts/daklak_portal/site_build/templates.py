@@ -29,6 +29,7 @@ def template_globals(state: BuildState, language: str, site_url: str | None, foo
         "portal_languages": [{"lang": lang, "name": settings.language_name(lang), "link": home_path(base, lang, settings.source_language)} for lang in settings.built_languages],
         "portal_site_url": (site_url or "/").rstrip("/") + "/",
         "portal_colon": language_info(language).label_separator,  # after a label: ": ", Khmer "៖ "
+        "portal_preload_font": language_info(language).preload_font,
     }
 
 
