@@ -21,6 +21,7 @@ from .dataset import DATASET_VERSION, collect_records, source_date, write_datase
 from .editor import new_page, start_translation
 from .errors import PortalError
 from .files import write_atomically
+from .lang_audit import lang_problems
 from .links import check_links, external_links, report
 from .lint import lint
 from .messages import text
@@ -117,9 +118,10 @@ def _log_like_mkdocs() -> None:
 @ROOT_OPTION
 def audit_command(site_dir: Path, root: Path) -> None:
     """Check a built site: hreflang reciprocity, self-reference, x-default, untranslated pages
-    kept out of hreflang and the sitemap, and nothing loaded from other hosts."""
+    kept out of hreflang and the sitemap, nothing loaded from other hosts, and passages whose
+    lang attribute does not fit their language."""
     settings = load_settings(root)
-    findings = hreflang_problems(site_dir, settings.site_url) + external_resources(site_dir)
+    findings = hreflang_problems(site_dir, settings.site_url) + external_resources(site_dir) + lang_problems(site_dir)
     for finding in findings:
         click.echo(str(finding))
     if findings:

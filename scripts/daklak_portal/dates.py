@@ -1,4 +1,4 @@
-"""Dates (and small numbers) shown to readers, formatted by Babel (CLDR) in the page's language.
+"""Dates (and small numbers and language names) shown to readers, formatted by Babel (CLDR) in the page's language.
 
 Khmer dates use Khmer digits and the full "ថ្ងៃទី … ខែ … ឆ្នាំ …" form, as Cambodian government
 sites and official documents write them; Babel supplies the Khmer month names. The
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from babel import Locale
 from babel.dates import format_date
 
 from .config import language_info
@@ -30,3 +31,9 @@ def format_reader_date(value: date | datetime, language: str, year_only: bool = 
 def format_reader_number(value: int, language: str) -> str:
     """A small whole number as readers of the language write it: Khmer digits in Khmer."""
     return language_info(language).number(value)
+
+
+def reader_language_name(code: str, language: str) -> str:
+    """A language's name in the reader's language, for running text: 'Tiếng Khmer' (vi),
+    'Khmer' (en), 'ខ្មែរ' (km). (The switcher names each language in itself.)"""
+    return Locale.parse(language_info(language).babel_locale).languages.get(code, code)

@@ -71,7 +71,7 @@ def _spelling_pattern(spelling: str) -> re.Pattern:
 
 def glossary_table(terms: list[Term], languages: tuple[str, ...], names: dict[str, str], gettext: Callable[[str], str]) -> str:
     """A Markdown table of the terms, each cell marked with its language."""
-    header = "| " + " | ".join(names.get(lang, lang) for lang in languages) + " |"
+    header = "| " + " | ".join(f'<span lang="{lang}">{names.get(lang, lang)}</span>' for lang in languages) + " |"
     rule = "|" + "---|" * len(languages)
     rows = [
         "| " + " | ".join(f'<span lang="{lang}">{term.forms.get(lang, "")}</span>' for lang in languages) + " |"

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from .config import VIETNAMESE
 from .dates import format_reader_date
-from .text_language import is_vietnamese_title
+from .text_language import title_language
 
 
 def reader_sources(meta: dict, language: str, home: str) -> dict | None:
@@ -27,8 +26,8 @@ def reader_sources(meta: dict, language: str, home: str) -> dict | None:
         title = str(source.get("title") or url)
         items.append({
             "title": title,
-            # A Vietnamese title on a page in another language is read with a Vietnamese voice.
-            "lang": VIETNAMESE if language != VIETNAMESE and is_vietnamese_title(title) else None,
+            # A title in another language than the page's is read with that language's voice.
+            "lang": title_lang if (title_lang := title_language(title)) != language else None,
             "url": home + url.lstrip("/") if url.startswith("/") else url,
             "external": not url.startswith("/"),
             "published": format_reader_date(published, language) if isinstance(published, date) else None,

@@ -124,7 +124,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_post_build(self, config: MkDocsConfig):
         site = Path(config.site_dir)
-        self.source_404 = keep_language_404(site, self.language, self.state.settings.source_language, self.source_404)
+        self.source_404 = keep_language_404(site, self.language, self.state.settings.source_language, self.source_404, lambda html: pages.finished_404(self.state, self.language, html))
         for site_path, cached in self.cards.items():
             (site / site_path).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(cached, site / site_path)

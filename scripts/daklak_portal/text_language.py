@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .config import VIETNAMESE
+from .config import REFERENCE_LANGUAGE, VIETNAMESE
 
 VIETNAMESE_FUNCTION_WORDS = frozenset(
     "và của các là được trong những với cho này có tại theo người đã không một để từ về khi đến "
@@ -55,6 +55,30 @@ def is_vietnamese_title(text: str) -> bool:
     words = [word.lower() for word in _WORD.findall(KHMER.sub(" ", text))]
     accented = sum(1 for word in words if not word.isascii())
     return bool(words) and accented >= 0.5 * len(words) and not any(word in ENGLISH_FUNCTION_WORDS for word in words)
+
+
+def is_english_passage(text: str) -> bool:
+    """True for running English: six Latin words or more, nearly all without Vietnamese letters,
+    a tenth of them (and at least two) English grammar words."""
+    words = [word.lower() for word in _WORD.findall(KHMER.sub(" ", text))]
+    plain = sum(1 for word in words if word.isascii())
+    grammar = sum(1 for word in words if word in ENGLISH_FUNCTION_WORDS)
+    return len(words) >= 6 and plain >= 0.9 * len(words) and grammar >= 2 and grammar >= 0.1 * len(words)
+
+
+def title_language(title: str) -> str | None:
+    """The language of a short title in Latin script (a source's): Vietnamese, English, or
+    None when it cannot be told (a bare name such as "Dak Lak")."""
+    if is_vietnamese_title(title):
+        return VIETNAMESE
+    words = [word.lower() for word in _WORD.findall(KHMER.sub(" ", title))]
+    plain = sum(1 for word in words if word.isascii())
+    english = any(word in ENGLISH_FUNCTION_WORDS for word in words)
+    vietnamese = any(word in VIETNAMESE_FUNCTION_WORDS for word in words)
+    # English around Vietnamese names ("9th Buôn Ma Thuột Coffee Festival to feature …").
+    if len(words) >= 3 and plain >= 0.7 * len(words) and (english or plain == len(words)) and not vietnamese:
+        return REFERENCE_LANGUAGE
+    return None
 
 
 def paragraphs(markdown: str) -> list[tuple[int, str]]:

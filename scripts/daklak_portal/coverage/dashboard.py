@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..config import REFERENCE_LANGUAGE
-from ..dates import format_reader_number
+from ..dates import format_reader_number, reader_language_name
 from .report import STATUSES, Report
 
 DASHBOARD = "coverage/index.md"
@@ -28,6 +28,9 @@ def dashboard_markdown(report: Report, language: str, names: dict[str, str], get
     statuses = status_names(gettext)
     by_section, to_do, interface = gettext("By section"), gettext("pages to do"), gettext("Interface strings")
     number = lambda value: format_reader_number(value, language)  # noqa: E731
+    # In headings and column titles, each language is named in the reader's language (a
+    # heading's text reaches the table of contents without its markup, so no lang="…" there).
+    named = {target: reader_language_name(target, language) for target in report.languages}
     lines = [f"# {title}", "", intro, ""]
     lines += ["| " + " | ".join([gettext("Language"), "%", *(statuses[s] for s in reversed(STATUSES))]) + " |", "|---|---:|" + "---:|" * len(STATUSES)]
     for target in report.languages:
@@ -36,12 +39,12 @@ def dashboard_markdown(report: Report, language: str, names: dict[str, str], get
         lines.append(f'| <span lang="{target}">{names.get(target, target)}</span> {badge} | {report.percent(target)} | ' + " | ".join(number(counts[s]) for s in reversed(STATUSES)) + " |")
     sections = sorted({page.section for page in report.pages})
     lines += ["", f"## {by_section} {{#sections}}", ""]
-    lines += ["| " + " | ".join([gettext("Section"), *(names.get(t, t) for t in report.languages)]) + " |", "|---|" + "---:|" * len(report.languages)]
+    lines += ["| " + " | ".join([gettext("Section"), *(named[t] for t in report.languages)]) + " |", "|---|" + "---:|" * len(report.languages)]
     for section in sections:
         lines.append(f"| `{section}` | " + " | ".join(f"{report.percent(t, section)}%" for t in report.languages) + " |")
     for target in report.languages:
         pending = [page for page in report.for_language(target) if page.status != "translated"]
-        lines += ["", f"## {names.get(target, target)}: {to_do} ({number(len(pending))}) {{#todo-{target}}}", ""]
+        lines += ["", f"## {named[target]}: {to_do} ({number(len(pending))}) {{#todo-{target}}}", ""]
         for page in pending:
             reasons = "; ".join(page.reasons)
             lines.append(f'- **{statuses[page.status]}** `{page.key}`: <span lang="{REFERENCE_LANGUAGE}">{reasons}</span>')

@@ -150,6 +150,15 @@ def finished_html(state: BuildState, language: str, key: str, url: str, html: st
     return add_policy_meta(html)
 
 
+def finished_404(state: BuildState, language: str, html: str) -> str:
+    """The language's 404 page (a theme template: on_post_page never sees it): titles of
+    fallback copies in its navigation marked in the source language, the security policy."""
+    source = state.settings.source_language
+    if language != source:
+        html = mark_source_titles(html, "404.html", fallback_titles(state, language), source)
+    return add_policy_meta(html)
+
+
 def fallback_titles(state: BuildState, language: str) -> dict[str, str]:
     """Site-relative path -> source title of each fallback copy in the language's build."""
     if language not in state.fallback_titles:
