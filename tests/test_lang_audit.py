@@ -5,6 +5,7 @@ import pytest
 
 from conftest import make_site, portal
 from daklak_portal.lang_audit import lang_problems, wrong_language
+from daklak_portal.page_sources import reader_sources
 from daklak_portal.text_language import title_language
 
 
@@ -38,10 +39,21 @@ def test_each_passage_is_judged_by_its_own_language(text, lang, expected):
         ("9th Buôn Ma Thuột Coffee Festival to feature wide range of fun activities", "en"),
         ("Many new features at 2025 Buon Ma Thuot Coffee Festival", "en"),
         ("Dak Lak", None),
+        ("Cerrar el plan de la provincia de Dak Lak tiene 68 unidades administrativas comunales", None),
     ],
 )
 def test_a_source_titles_language_is_recognised(title, expected):
     assert title_language(title) == expected
+
+
+def test_source_titles_carry_their_language_unless_it_is_the_pages():
+    sources = {"sources": [
+        {"title": "Đắk Lắk khởi công dự án cao tốc", "url": "https://baodaklak.vn/a"},
+        {"title": "Many new features at the 2025 Buon Ma Thuot Coffee Festival", "url": "https://en.nhandan.vn/b"},
+        {"title": "Cerrar el plan de la provincia de Dak Lak tiene 68 unidades", "url": "https://es.example/c", "lang": "es"},
+    ]}
+    assert [item["lang"] for item in reader_sources(sources, "en", "/en/")["items"]] == ["vi", None, "es"]
+    assert [item["lang"] for item in reader_sources(sources, "vi", "/")["items"]] == [None, "en", "es"]
 
 
 def page(lang: str, body: str) -> str:

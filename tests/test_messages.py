@@ -52,9 +52,9 @@ def test_the_guides_list_every_message_from_the_catalogue():
 def test_language_is_chosen_by_portal_lang_then_the_locale(monkeypatch):
     finding = Finding.of("docs/vi/news/posts/a.md", 3, "post.slug", field="slug", stem="a")
     monkeypatch.setenv("PORTAL_LANG", "vi")
-    assert str(finding) == "docs/vi/news/posts/a.md:3: `slug:` của tin bài phải trùng với tên tệp: thêm `slug: a`"
+    assert str(finding) == "docs/vi/news/posts/a.md:3: `slug:` của tin bài phải trùng với tên tệp: ghi `slug: a` trong phần khai báo đầu trang (thêm dòng này nếu chưa có, sửa lại nếu đã có)"
     monkeypatch.setenv("PORTAL_LANG", "vi+en")
-    assert str(finding).splitlines()[1] == "    [en] the news post's `slug:` must be its file name: add `slug: a`"
+    assert str(finding).splitlines()[1] == "    [en] the news post's `slug:` must be its file name: write `slug: a` in the front matter (add the line, or correct it)"
     monkeypatch.delenv("PORTAL_LANG")
     monkeypatch.setenv("LANG", "vi_VN.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
@@ -70,7 +70,7 @@ def test_library_errors_are_plain_exceptions_with_their_place(monkeypatch):
     monkeypatch.setenv("PORTAL_LANG", "vi")
     error = PortalError("coverage.nothing-to-stamp", path="docs/km/a.md")
     assert not hasattr(error, "show")  # not a click exception: the CLI and the plugin map it
-    assert str(error) == "docs/km/a.md: chưa được dịch, không có gì để đóng dấu."
+    assert str(error) == "docs/km/a.md: chưa được dịch, không có gì để xác nhận."
 
 
 MISTAKES = {
@@ -89,7 +89,7 @@ def test_lint_speaks_the_editors_language(tmp_path, language):
     expected = {
         "vi": [
             "docs/vi/news/posts/le-hoi.md:3: `date: 15/03/2027` không phải là ngày hợp lệ: viết ngày theo dạng NNNN-TT-NN",
-            "docs/vi/news/posts/le-hoi.md:4: `slug:` của tin bài phải trùng với tên tệp: thêm `slug: le-hoi`",
+            "docs/vi/news/posts/le-hoi.md:4: `slug:` của tin bài phải trùng với tên tệp: ghi `slug: le-hoi` trong phần khai báo đầu trang (thêm dòng này nếu chưa có, sửa lại nếu đã có)",
             "docs/vi/province/nfd.md:2: chữ có dấu trong 'Tây' bị tách thành chữ và dấu rời",
             "docs/vi/province/nfd.md:4: thẻ HTML <script> không được dùng trên cổng thông tin: dùng Markdown",
             "docs/vi/province/as-of.md:7: `sources.0.read: 2027-13-45` không phải là ngày hợp lệ",
@@ -97,7 +97,7 @@ def test_lint_speaks_the_editors_language(tmp_path, language):
         ],
         "en": [
             "docs/vi/news/posts/le-hoi.md:3: `date: 15/03/2027` is not a date: write it as YYYY-MM-DD",
-            "docs/vi/news/posts/le-hoi.md:4: the news post's `slug:` must be its file name: add `slug: le-hoi`",
+            "docs/vi/news/posts/le-hoi.md:4: the news post's `slug:` must be its file name: write `slug: le-hoi` in the front matter (add the line, or correct it)",
             "docs/vi/province/nfd.md:2: decomposed Unicode letters in 'Tây'",
             "docs/vi/province/nfd.md:4: the HTML tag <script> is not allowed on the portal: use Markdown instead",
             "docs/vi/province/as-of.md:7: `sources.0.read: 2027-13-45` is not a date",

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from .config import language_info
 
@@ -31,6 +32,12 @@ def format_reader_date(value: date | datetime, language: str, year_only: bool = 
 def format_reader_number(value: int, language: str) -> str:
     """A small whole number as readers of the language write it: Khmer digits in Khmer."""
     return language_info(language).number(value)
+
+
+def format_reader_percent(value: float, language: str) -> str:
+    """A share with one decimal as readers write it: '14,3' (vi), '14.3' (en), '១៤.៣' (km)."""
+    info = language_info(language)
+    return format_decimal(value, "0.0", locale=info.babel_locale).translate(str.maketrans("0123456789", info.digits))
 
 
 def reader_language_name(code: str, language: str) -> str:

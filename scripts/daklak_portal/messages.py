@@ -76,8 +76,8 @@ GUIDE_START, GUIDE_END = "<!-- messages: start (made by `portal messages --guide
 def guide_table(language: str) -> str:
     """Every message as a Markdown table for the contributor guide in `language`, between the
     markers a test looks for; {name} stands for the value the check found."""
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+    def cell(text: str) -> str:  # as the editor reads it: {{ and }} are str.format's escapes
+        return text.replace("{{", "{").replace("}}", "}").replace("|", "\\|").replace("\n", " ")
 
     header = _read()["_settings"]["guide_headers"][language]
     rows = [f"| {header[0]} | {header[1]} | {header[2]} |", "|---|---|---|"]

@@ -93,7 +93,8 @@ def generated_pages(posts: list[Post], language: str, gettext: Gettext) -> dict[
         key = page_key(number)
         label = gettext("Page %(number)s of %(total)s") % {"number": format_reader_number(number, language), "total": format_reader_number(total, language)}
         chunk = posts[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-        pages[key] = "\n".join([f"# {news}: {label}", "", *_post_items(chunk, language, detailed=True, from_key=key), *_pager(number, total, language, gettext, from_key=key)]) + "\n"
+        colon = language_info(language).label_separator  # Khmer "៖ "
+        pages[key] = "\n".join([f"# {news}{colon}{label}", "", *_post_items(chunk, language, detailed=True, from_key=key), *_pager(number, total, language, gettext, from_key=key)]) + "\n"
     for year, group in groupby(posts, key=lambda post: post.published.year):
         key = archive_key(year)
         title = gettext("News and events in %(year)s") % {"year": _year(year, language)}
@@ -112,10 +113,10 @@ def post_header(title: str, published: date, language: str, gettext: Gettext, ca
 
 
 def _post_items(posts: list[Post], language: str, detailed: bool, from_key: str = NEWS_INDEX) -> list[str]:
-    lines = []
+    lines, colon = [], language_info(language).label_separator
     for post in posts:
         when = format_reader_date(post.published, language)
-        lines += [f"- **{when}**: [{post.title}]({_relative(from_key, post.key)})", ""]
+        lines += [f"- **{when}**{colon}[{post.title}]({_relative(from_key, post.key)})", ""]
         if detailed and post.description:
             lines += [f"    {post.description}", ""]  # a second paragraph of the list item
     return lines

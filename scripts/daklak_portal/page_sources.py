@@ -24,10 +24,12 @@ def reader_sources(meta: dict, language: str, home: str) -> dict | None:
         url = str(source["url"])
         published = source.get("published")
         title = str(source.get("title") or url)
+        # A title in another language than the page's is read with that language's voice: the
+        # source's `lang:` when the editor gives it (a Spanish title), else the one recognised.
+        title_lang = str(source["lang"]) if source.get("lang") else title_language(title)
         items.append({
             "title": title,
-            # A title in another language than the page's is read with that language's voice.
-            "lang": title_lang if (title_lang := title_language(title)) != language else None,
+            "lang": title_lang if title_lang != language else None,
             "url": home + url.lstrip("/") if url.startswith("/") else url,
             "external": not url.startswith("/"),
             "published": format_reader_date(published, language) if isinstance(published, date) else None,

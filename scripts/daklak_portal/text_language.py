@@ -76,7 +76,7 @@ def title_language(title: str) -> str | None:
     english = any(word in ENGLISH_FUNCTION_WORDS for word in words)
     vietnamese = any(word in VIETNAMESE_FUNCTION_WORDS for word in words)
     # English around Vietnamese names ("9th Buôn Ma Thuột Coffee Festival to feature …").
-    if len(words) >= 3 and plain >= 0.7 * len(words) and (english or plain == len(words)) and not vietnamese:
+    if len(words) >= 3 and plain >= 0.7 * len(words) and english and not vietnamese:
         return REFERENCE_LANGUAGE
     return None
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..config import REFERENCE_LANGUAGE
-from ..dates import format_reader_number, reader_language_name
+from ..config import REFERENCE_LANGUAGE, language_info
+from ..dates import format_reader_number, format_reader_percent, reader_language_name
 from .report import STATUSES, Report
 
 DASHBOARD = "coverage/index.md"
@@ -31,20 +31,22 @@ def dashboard_markdown(report: Report, language: str, names: dict[str, str], get
     # In headings and column titles, each language is named in the reader's language (a
     # heading's text reaches the table of contents without its markup, so no lang="…" there).
     named = {target: reader_language_name(target, language) for target in report.languages}
+    colon = language_info(language).label_separator  # Khmer "៖ "
     lines = [f"# {title}", "", intro, ""]
     lines += ["| " + " | ".join([gettext("Language"), "%", *(statuses[s] for s in reversed(STATUSES))]) + " |", "|---|---:|" + "---:|" * len(STATUSES)]
     for target in report.languages:
         counts = report.counts(target)
-        badge = f"![{names.get(target, target)}: {report.percent(target)}%](badge-{target}.svg)"
-        lines.append(f'| <span lang="{target}">{names.get(target, target)}</span> {badge} | {report.percent(target)} | ' + " | ".join(number(counts[s]) for s in reversed(STATUSES)) + " |")
+        share = format_reader_percent(report.percent(target), language)
+        badge = f"![{names.get(target, target)}: {share}%](badge-{target}.svg)"
+        lines.append(f'| <span lang="{target}">{names.get(target, target)}</span> {badge} | {share} | ' + " | ".join(number(counts[s]) for s in reversed(STATUSES)) + " |")
     sections = sorted({page.section for page in report.pages})
     lines += ["", f"## {by_section} {{#sections}}", ""]
     lines += ["| " + " | ".join([gettext("Section"), *(named[t] for t in report.languages)]) + " |", "|---|" + "---:|" * len(report.languages)]
     for section in sections:
-        lines.append(f"| `{section}` | " + " | ".join(f"{report.percent(t, section)}%" for t in report.languages) + " |")
+        lines.append(f"| `{section}` | " + " | ".join(f"{format_reader_percent(report.percent(t, section), language)}%" for t in report.languages) + " |")
     for target in report.languages:
         pending = [page for page in report.for_language(target) if page.status != "translated"]
-        lines += ["", f"## {named[target]}: {to_do} ({number(len(pending))}) {{#todo-{target}}}", ""]
+        lines += ["", f"## {named[target]}{colon}{to_do} ({number(len(pending))}) {{#todo-{target}}}", ""]
         for page in pending:
             reasons = "; ".join(page.reasons)
             lines.append(f'- **{statuses[page.status]}** `{page.key}`: <span lang="{REFERENCE_LANGUAGE}">{reasons}</span>')
