@@ -15,6 +15,7 @@ import click
 
 from . import messages
 from .cli_coverage import coverage_command
+from .cli_exchange import export_command, import_command
 from .config import load_settings
 from .content import load_pages
 from .dataset import DATASET_VERSION, collect_records, source_date, write_dataset
@@ -219,6 +220,8 @@ def messages_command(language: str, guide: Path | None) -> None:
 
 
 main.add_command(coverage_command)
+main.add_command(export_command)
+main.add_command(import_command)
 
 
 if __name__ == "__main__":

@@ -40,13 +40,13 @@ def new_page(settings: Settings, path: str, title: str, today: date) -> Path:
         raise PortalError("editor.exists", path=relative(target, settings.root))
     template = "news-post.md" if f"{key}.md".startswith(POSTS_PREFIX) else "page.md"
     text = (TEMPLATES / template).read_text(encoding="utf-8")
-    page = text.format_map({"title": _yaml_text(title), "today": today.isoformat(), "slug": key.rsplit("/", 1)[-1]})
+    page = text.format_map({"title": yaml_text(title), "today": today.isoformat(), "slug": key.rsplit("/", 1)[-1]})
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(target, page)
     return target
 
 
-def _yaml_text(value: str) -> str:
+def yaml_text(value: str) -> str:
     """The value as YAML reads it back unchanged: plain when it can be, else double-quoted."""
     try:
         if value and yaml.safe_load(f"key: {value}") == {"key": value}:
