@@ -23,6 +23,7 @@ from .editor import new_page, start_translation
 from .errors import PortalError
 from .files import write_atomically
 from .lang_audit import lang_problems
+from .language_setup import add_language
 from .links import check_links, external_links, report
 from .lint import lint
 from .messages import text
@@ -217,6 +218,23 @@ def messages_command(language: str, guide: Path | None) -> None:
     if start < 0 or end < start:
         raise Refused(f"{guide}: no {messages.GUIDE_START} … {messages.GUIDE_END} block to replace")
     write_atomically(guide, text_before[:start] + messages.guide_table(language) + text_before[end + len(messages.GUIDE_END):])
+
+
+@main.group("language")
+def language_group() -> None:
+    """The portal's languages."""
+
+
+@language_group.command("add")
+@click.argument("code")
+@click.option("--name", required=True, help="The language's name in itself, e.g. ພາສາລາວ.")
+@ROOT_OPTION
+def language_add_command(code: str, name: str, root: Path) -> None:
+    """Add a language (e.g. lo): its mkdocs.yml entry (not built yet), the theme's strings to
+    translate, what the code knows about it (CLDR) and its template catalog."""
+    for path in add_language(root, code, name):
+        click.echo(path)
+    click.echo(text("language.added", {"code": code}))
 
 
 main.add_command(coverage_command)

@@ -30,6 +30,7 @@ BACKGROUND, BAND, TEXT, MUTED = (15, 61, 38), (27, 94, 59), (255, 255, 255), (21
 _FACES = (
     (0x1780, 0x17FF, "noto-sans-khmer-khmer"),
     (0x19E0, 0x19FF, "noto-sans-khmer-khmer"),
+    (0x0E80, 0x0EFF, "noto-sans-lao-lao"),
     (0x0102, 0x0103, "noto-sans-vietnamese"), (0x0110, 0x0111, "noto-sans-vietnamese"),
     (0x0128, 0x0129, "noto-sans-vietnamese"), (0x0168, 0x0169, "noto-sans-vietnamese"),
     (0x01A0, 0x01A1, "noto-sans-vietnamese"), (0x01AF, 0x01B0, "noto-sans-vietnamese"),

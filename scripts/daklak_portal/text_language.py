@@ -20,8 +20,10 @@ _BLOCK_START = re.compile(r"\s*(?:[-*+]|\d+\.|#+|\|)\s")  # a list item, heading
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Khmer letters and Khmer symbols: one definition for every module that tells Khmer apart.
 KHMER = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]+")
+# Lao letters (a fourth language: README, "Adding a language").
+LAO = re.compile(r"[\u0E80-\u0EFF]+")
 # The letters of each non-Latin script a portal language is written in (ISO 15924 code).
-SCRIPT_LETTERS = {"Khmr": KHMER}
+SCRIPT_LETTERS = {"Khmr": KHMER, "Laoo": LAO}
 # Passages marked as Vietnamese are where Vietnamese belongs: they are not counted.
 _MARKED_VIETNAMESE = re.compile(rf"<(\w+)[^>]*\blang=\"{VIETNAMESE}\"[^>]*>.*?</\1>", re.S)
 

@@ -39,7 +39,7 @@ def po_bytes(pages: list[PageUnits], language: str, source_language: str, create
         for unit in page.units:
             comments = [f"page: {page.url}", *unit.notes]
             if unit.reference:
-                comments.append(f"{REFERENCE_LANGUAGE}: {to_po(tokenize(unit.reference))}")
+                comments.append(f"{REFERENCE_LANGUAGE}: {to_po(number_like_source(tokenize(unit.reference), tokenize(unit.source))[0])}")
             message = catalog.add(
                 to_po(tokenize(unit.source)),
                 string=to_po(number_like_source(tokenize(unit.target), tokenize(unit.source))[0]) if unit.target else "",

@@ -62,7 +62,7 @@ def xliff_bytes(pages: list[PageUnits], language: str, source_language: str) -> 
             out.append(f'          <note from="portal">{escape(page.url)}</note>')
             out.extend(f'          <note from="glossary">{escape(note)}</note>' for note in unit.notes)
             if unit.reference:
-                out.append(f'          <note from="reference" xml:lang="{REFERENCE_LANGUAGE}">{escape(to_po(tokenize(unit.reference)))}</note>')
+                out.append(f'          <note from="reference" xml:lang="{REFERENCE_LANGUAGE}">{escape(to_po(number_like_source(tokenize(unit.reference), tokenize(unit.source))[0]))}</note>')
             out.append("        </trans-unit>")
         if section is not None:
             out.append("      </group>")
