@@ -90,6 +90,7 @@ class Settings:
     nav_node: yaml.Node | None = field(default=None, compare=False)  # with line numbers
     plugins: tuple = field(default=(), compare=False)  # the `plugins:` list of mkdocs.yml
     language_names: dict[str, str] = field(default_factory=dict, compare=False)  # each language's name in itself
+    site_names: dict[str, str] = field(default_factory=dict, compare=False)  # the site's name in each language
     built_languages: tuple[str, ...] = ()  # the languages with `build: true`, in build order (source first)
 
     def language_name(self, language: str) -> str:
@@ -134,6 +135,7 @@ def load_settings(root: Path | str = ".") -> Settings:
         plugins=tuple(data.get("plugins") or ()),
         nav_node=nav_node,
         language_names={entry["locale"]: entry.get("name") or entry["locale"] for entry in entries},
+        site_names={entry["locale"]: str(entry.get("site_name") or data.get("site_name") or "") for entry in entries},
         built_languages=tuple(language for language in languages if builds[language]),
     )
 

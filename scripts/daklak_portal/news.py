@@ -81,6 +81,10 @@ def index_markdown(posts: list[Post], language: str, gettext: Gettext) -> str:
     for year, group in groupby(posts, key=lambda post: post.published.year):
         count = format_reader_number(len(list(group)), language)
         lines.append(f"- [{_year(year, language)}]({_relative(NEWS_INDEX, archive_key(year))}) ({count})")
+    # The language's feeds (written by the build at its home, one level up; plain HTML links,
+    # since MkDocs would look for feed.xml among the pages).
+    feed, colon = gettext("News feed"), language_info(language).label_separator
+    lines += ["", f'<p class="portal-feeds">{feed}{colon}<a href="../feed.xml" type="application/atom+xml">Atom</a> · <a href="../feed.json" type="application/feed+json">JSON Feed</a></p>']
     return "\n".join(lines) + "\n"
 
 

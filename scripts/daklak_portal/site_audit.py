@@ -114,7 +114,7 @@ class _HeadParser(HTMLParser):
             self.head.lang = a.get("lang") or ""
         elif tag == "link" and a.get("rel") == "canonical":
             self.head.canonical = a.get("href")
-        elif tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+        elif tag == "link" and a.get("rel") == "alternate" and a.get("hreflang") and not a.get("type"):  # (typed: a feed)
             self.head.alternates[a["hreflang"]] = a.get("href") or ""
         elif tag == "meta" and (a.get("name") or "").lower() == "robots":
             self.head.noindex = "noindex" in (a.get("content") or "").lower()

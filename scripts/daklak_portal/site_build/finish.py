@@ -12,8 +12,11 @@ from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
+from ..content import page_path
 from ..dataset import DATASET_VERSION, source_date, write_dataset
+from ..feeds import ATOM, JSON_FEED, feed_posts, feeds
 from ..messages import text
+from ..news import news_categories
 from ..search import SearchDocuments, build_search_index
 from ..sitemap import gzip_bytes, sitemap_xml
 from .fonts import subset_site_fonts
@@ -33,11 +36,27 @@ def finish_site(state: BuildState, site: Path, site_url: str, search: SearchDocu
     (site / "sitemap.xml").write_bytes(xml)
     (site / "sitemap.xml.gz").write_bytes(gzip_bytes(xml))
     write_dataset(state.dataset, site / "data", version=DATASET_VERSION, site_url=site_url, created=source_date())
+    write_feeds(state, site, site_url)
     indexed = build_search_index(site, search, state.settings.root) if search is not None else {}
     # One line that sums the build up, in the editor's language (the rest of the log is MkDocs').
     written = ", ".join(f"{language} {len(state.pages.get(language, {}))}" for language in state.settings.languages)
     searchable = ", ".join(f"{language} {count}" for language, count in sorted(indexed.items())) or "-"
     log.info(text("build.summary", {"written": written, "indexed": searchable}))
+
+
+def write_feeds(state: BuildState, site: Path, site_url: str) -> None:
+    """feed.xml and feed.json at each built language's home (feeds.py)."""
+    settings, source = state.settings, state.settings.source_language
+    categories = news_categories(settings)
+    for language in settings.built_languages:
+        gettext = state.translations(language).gettext
+        posts = feed_posts(state.pages.get(language, {}), state.pages.get(source, {}), state.available.get(language, set()))
+        name = settings.site_names.get(language) or settings.site_names.get(source, "")
+        atom, json_feed = feeds(language, source, site_url, f"{name}: {gettext('News and events')}", name, posts, state.last_changed, categories)
+        home = site / (page_path("index.md", language, source) or ".")
+        home.mkdir(parents=True, exist_ok=True)
+        (home / ATOM).write_text(atom, encoding="utf-8")
+        (home / JSON_FEED).write_text(json_feed, encoding="utf-8")
 
 
 def finish_in_background(state: BuildState, site: Path, site_url: str, search: SearchDocuments | None, lock: threading.Lock) -> None:

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from ..build_cache import template_cache
 from ..config import language_info
 from ..contacts import organizations
+from ..feeds import ATOM
 from .state import BuildState
 
 
@@ -26,7 +27,15 @@ def template_globals(state: BuildState, language: str, site_url: str | None, foo
     return {
         "portal_footer_organization": orgs.get(footer_organization),
         "portal_links": {"home": home_path(base, language, settings.source_language), "contacts": f"{home_path(base, language, settings.source_language)}about/contacts/", "site_root": base},
-        "portal_languages": [{"lang": lang, "name": settings.language_name(lang), "link": home_path(base, lang, settings.source_language)} for lang in settings.built_languages],
+        "portal_languages": [
+            {
+                "lang": lang,
+                "name": settings.language_name(lang),
+                "link": home_path(base, lang, settings.source_language),
+                "feed": (site_url or "/").rstrip("/") + home_path("/", lang, settings.source_language) + ATOM,  # absolute, as hreflang links are
+            }
+            for lang in settings.built_languages
+        ],
         "portal_site_url": (site_url or "/").rstrip("/") + "/",
         "portal_colon": language_info(language).label_separator,  # after a label: ": ", Khmer "៖ "
         "portal_preload_font": language_info(language).preload_font,
