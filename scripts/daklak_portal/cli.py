@@ -28,6 +28,7 @@ from .links import check_links, external_links, report
 from .lint import lint
 from .messages import text
 from .news import POSTS_PREFIX
+from .publications.build import build_publications
 from .publish import publish
 from .security import content_security_policy, inline_script_hashes
 from .site_audit import external_resources, hreflang_problems
@@ -218,6 +219,21 @@ def messages_command(language: str, guide: Path | None) -> None:
     if start < 0 or end < start:
         raise Refused(f"{guide}: no {messages.GUIDE_START} … {messages.GUIDE_END} block to replace")
     write_atomically(guide, text_before[:start] + messages.guide_table(language) + text_before[end + len(messages.GUIDE_END):])
+
+
+@main.command("publications")
+@click.argument("site_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default="site")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder for the files (default: SITE_DIR/publications).")
+@ROOT_OPTION
+def publications_command(site_dir: Path, out_dir: Path | None, root: Path) -> None:
+    """Build the e-publications (publications/*.yml) as PDF and EPUB from a built site, in each
+    language whose pages are all translated; list the pages that keep the others out."""
+    settings = load_settings(root)
+    report = build_publications(settings, site_dir, out_dir or site_dir / "publications")
+    for path, language, size in report.written:
+        click.echo(text("publication.written", {"path": path, "language": language, "size": f"{size / 1024:.0f}"}))
+    for (publication, language), pages in report.blocked.items():
+        click.echo(text("publication.blocked", {"publication": publication, "language": language, "pages": ", ".join(pages)}))
 
 
 @main.group("language")

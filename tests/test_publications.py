@@ -1,0 +1,115 @@
+"""E-publications (portal publications): PDF and EPUB 3 from the built pages, only in languages
+whose pages are all translated, Khmer shaped and broken between words, fonts embedded, text
+that can be found, reproducible bytes, a valid EPUB package."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from pypdf import PdfReader
+
+from conftest import PROJECT
+from daklak_portal.config import load_settings
+from daklak_portal.publications.build import build_publications
+
+SAMPLE = "id: khmer-sample\ntitle: {vi: Du lịch, en: Visiting, km: ទេសចរណ៍}\npages: [tourism/index.md, tourism/yok-don-national-park.md, tourism/ganh-da-dia.md]\n"
+
+
+@pytest.fixture(scope="module")
+def built(built_real_site, tmp_path_factory):
+    """The real publications, and one of three pages that exist in Khmer, from the real site."""
+    root = tmp_path_factory.mktemp("publications") / "project"
+    root.mkdir()
+    shutil.copytree(PROJECT / "docs", root / "docs")
+    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(PROJECT / "publications", root / "publications")
+    (root / "publications/khmer-sample.yml").write_text(SAMPLE, encoding="utf-8")
+    settings = load_settings(root)
+    report = build_publications(settings, built_real_site, root / "out")
+    return root, settings, report
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_published_where_every_page_is_translated_and_blocked_elsewhere(built):
+    root, _, report = built
+    written = {(path.parent.name, path.name) for path, _, _ in report.written}
+    for language in ("vi", "en"):
+        for publication in ("investing-in-dak-lak", "visiting-dak-lak"):
+            assert {(language, f"{publication}.pdf"), (language, f"{publication}.epub")} <= written
+    assert ("km", "khmer-sample.pdf") in written
+    assert "investment/procedures.md" in report.blocked[("investing-in-dak-lak", "km")]
+    assert ("km", "investing-in-dak-lak.pdf") not in written
+
+
+def test_pdf_text_can_be_found_in_vietnamese_and_khmer_with_fonts_embedded(built):
+    root = built[0]
+    vi = pdf_text(root / "out/vi/investing-in-dak-lak.pdf")
+    assert "Đắk Lắk" in vi and "Thông tin cập nhật đến ngày" in vi
+    km = pdf_text(root / "out/km/khmer-sample.pdf")
+    assert "ខេត្តដាក់ឡាក់" in km
+    reader = PdfReader(root / "out/km/khmer-sample.pdf")
+    fonts = {}
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descriptor = (font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object().get("/FontDescriptor")).get_object()
+            fonts[str(font["/BaseFont"])] = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert any("khmer" in name.lower() for name in fonts), fonts
+    assert all(fonts.values()), f"fonts not embedded: {fonts}"
+
+
+def test_pdf_has_contents_with_page_numbers_bookmarks_and_the_licence(built):
+    root = built[0]
+    reader = PdfReader(root / "out/en/investing-in-dak-lak.pdf")
+    contents = reader.pages[1].extract_text()
+    # Each chapter with the page it starts on (WeasyPrint's target-counter).
+    assert re.search(r"Invest in Đắk Lắk \.+ 3\b", contents) and re.search(r"Investment environment and infrastructure \.+ \d+", contents), contents
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[1:3] == ["Invest in Đắk Lắk", "Investment environment and infrastructure"] and titles[-1] == "Sources"
+    assert "CC BY 4.0" in reader.pages[0].extract_text()
+    assert any("/Annots" in page for page in reader.pages), "links kept"
+
+
+def test_two_builds_give_the_same_bytes(built, tmp_path):
+    root, settings, report = built
+    shutil.rmtree(root / ".cache")
+    again = build_publications(settings, report.site, tmp_path / "again")
+    for path, language, _ in again.written:
+        assert path.read_bytes() == (root / "out" / language / path.name).read_bytes(), path.name
+
+
+def test_epub_package_is_valid(built):
+    root = built[0]
+    for name in ("vi/visiting-dak-lak.epub", "km/khmer-sample.epub"):
+        data = (root / "out" / name).read_bytes()
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        first = archive.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED and archive.read("mimetype") == b"application/epub+zip"
+        assert data[30:38] == b"mimetype"
+        container = etree.fromstring(archive.read("META-INF/container.xml"))
+        opf_path = container.find(".//{*}rootfile").get("full-path")
+        opf = etree.fromstring(archive.read(opf_path))
+        language = name.split("/")[0]
+        assert opf.findtext(".//{http://purl.org/dc/elements/1.1/}language") == language
+        assert opf.find(".//{*}item[@properties='nav']") is not None
+        for item in opf.iter("{*}item"):
+            document = etree.fromstring(archive.read("OEBPS/" + item.get("href")))
+            assert document.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+
+
+def test_khmer_words_get_a_line_break_opportunity_and_tags_stay_whole():
+    from daklak_portal.publications.render import khmer_word_breaks
+
+    html = khmer_word_breaks('<p title="ខេត្តដាក់ឡាក់">ខេត្តដាក់ឡាក់ជាខេត្តមួយ (Đắk Lắk)</p>')
+    assert html.startswith('<p title="ខេត្តដាក់ឡាក់">')  # attributes untouched
+    text = html.split(">", 1)[1]
+    assert "\u200b" in text and text.replace("\u200b", "") == "ខេត្តដាក់ឡាក់ជាខេត្តមួយ (Đắk Lắk)</p>"
