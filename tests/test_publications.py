@@ -113,3 +113,23 @@ def test_khmer_words_get_a_line_break_opportunity_and_tags_stay_whole():
     assert html.startswith('<p title="ខេត្តដាក់ឡាក់">')  # attributes untouched
     text = html.split(">", 1)[1]
     assert "\u200b" in text and text.replace("\u200b", "") == "ខេត្តដាក់ឡាក់ជាខេត្តមួយ (Đắk Lắk)</p>"
+
+
+def test_a_second_run_with_nothing_changed_renders_no_pdf(built, monkeypatch):
+    from daklak_portal.publications import render
+
+    root, settings, report = built
+    rendered = []
+    monkeypatch.setattr(render, "render_pdf", lambda *args: rendered.append(args) or b"")
+    monkeypatch.setattr(render, "render_epub", lambda *args: rendered.append(args) or b"")
+    again = build_publications(settings, report.site, root / "out")
+    assert rendered == [] and len(again.written) == len(report.written)
+
+
+def test_coverage_names_the_pages_that_keep_a_publication_out(built):
+    from daklak_portal.publications.book import publication_coverage
+
+    coverage = publication_coverage(built[1])
+    assert coverage["en"]["missing"] == {} and coverage["en"]["translated"] == 3
+    assert "tourism/lak-lake.md" in coverage["km"]["missing"]["visiting-dak-lak"]
+    assert "khmer-sample" not in coverage["km"]["missing"]

@@ -31,6 +31,7 @@ from .errors import PortalError, relative
 from .git_history import diff_since, last_commit_of, read_history
 from .messages import text
 from .page_text import FrontMatterError
+from .publications.book import publication_coverage
 from .sections import fingerprints
 from .stamps import read_stamp, stamp_block, write_stamp
 
@@ -41,7 +42,10 @@ def full_report(root: Path):
     settings = load_settings(root)
     report = build_report(settings)
     report.ui = ui_coverage(settings)
-    report.fields = {"organizations": field_coverage(organization_records(settings), ("name",), settings.languages)}
+    report.fields = {
+        "organizations": field_coverage(organization_records(settings), ("name",), settings.languages),
+        "publications": publication_coverage(settings),  # a publication missing for its pages
+    }
     return settings, report
 
 

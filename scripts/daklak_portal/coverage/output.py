@@ -74,7 +74,9 @@ def to_table(report: Report) -> str:
             fuzzy = ui["catalog"].get("fuzzy", 0)
             lines.append(f"  {language}: " + ", ".join(parts) + (f" ({fuzzy} fuzzy)" if fuzzy else ""))
     for record_type, by_language in report.fields.items():
-        lines += ["", f"{record_type} (translated fields/total):"]
+        # organisations: translated fields and the records missing one; publications: those a
+        # language can have and, for the others, the pages that keep them out.
+        lines += ["", f"{record_type} (translated/total):"]
         lines += [f"  {language}: {data['translated']}/{data['total']}" + "".join(f"; {name} missing for {', '.join(ids)}" for name, ids in data["missing"].items()) for language, data in by_language.items()]
     if report.shallow:
         lines += ["", "note: shallow git clone: translations without a stamp cannot be checked against history"]

@@ -83,6 +83,17 @@ def blockers(publication: Publication, settings: Settings, language: str) -> lis
     return [] if language == settings.source_language else missing
 
 
+def publication_coverage(settings: Settings) -> dict[str, dict]:
+    """Per translation language: how many publications it can have, and for each one it cannot,
+    the pages that keep it out (shown by `portal coverage` with the pages' own statuses)."""
+    publications = load_publications(settings)
+    coverage = {}
+    for language in settings.languages[1:]:
+        missing = {publication.id: pages for publication in publications if (pages := blockers(publication, settings, language))}
+        coverage[language] = {"translated": len(publications) - len(missing), "total": len(publications), "missing": missing}
+    return coverage
+
+
 def chapters(publication: Publication, settings: Settings, site: Path, language: str) -> list[Chapter]:
     """Each page's article from the built site (site/), ready to go into the book."""
     base = settings.site_url.rstrip("/") + "/"
