@@ -83,8 +83,9 @@ def test_two_builds_give_the_same_bytes(built, tmp_path):
     root, settings, report = built
     shutil.rmtree(root / ".cache")
     again = build_publications(settings, report.site, tmp_path / "again")
-    for path, language, _ in again.written:
-        assert path.read_bytes() == (root / "out" / language / path.name).read_bytes(), path.name
+    assert len(again.written) == len(report.written)
+    for path, _, _ in again.written:
+        assert path.read_bytes() == (root / "out" / path.relative_to(tmp_path / "again")).read_bytes(), path.name
 
 
 def test_epub_package_is_valid(built):
@@ -133,3 +134,20 @@ def test_coverage_names_the_pages_that_keep_a_publication_out(built):
     assert coverage["en"]["missing"] == {} and coverage["en"]["translated"] == 3
     assert "tourism/lak-lake.md" in coverage["km"]["missing"]["visiting-dak-lak"]
     assert "khmer-sample" not in coverage["km"]["missing"]
+
+
+def test_each_bulletin_issue_has_bilingual_editions_on_the_web_and_in_pdf(built):
+    root, _, report = built
+    written = {path.name for path, _, _ in report.written}
+    for issue in ("2025-h1", "2025-h2"):
+        for second in ("en", "km"):
+            assert {f"{issue}-vi-{second}.html", f"{issue}-vi-{second}.pdf"} <= written
+    page = (root / "out/bulletin/2025-h1-vi-km.html").read_text(encoding="utf-8")
+    # Paragraph beside paragraph, each marked with its language.
+    assert page.count('<div class="pair"><div lang="vi">') > 10 and '<div lang="km"><p>' in page
+    # Phú Xuân's news is not in Khmer: said so in Khmer, not shown silently in Vietnamese.
+    section = page.split('<h2><span lang="vi">Động thổ Khu công nghiệp Phú Xuân', 1)[1].split("</section>", 1)[0]
+    assert '<div lang="km"><p class="notice">ទំព័រនេះមិនទាន់បានបកប្រែ' in section and '<div lang="km"><p>' not in section
+    assert '<link rel="stylesheet" href="edition.css">' in page and "<style>" not in page  # the site's policy: no inline style
+    text = pdf_text(root / "out/bulletin/2025-h1-vi-km.pdf")
+    assert "Buôn Ma Thuột" in text and "ខេត្តដាក់ឡាក់" in text

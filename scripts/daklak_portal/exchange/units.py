@@ -42,6 +42,7 @@ class Unit:
     reference: str | None = None  # the English translation, for translators who read English better
     block: Block | None = None  # where the text is in the translation's body (paired units)
     cell: int = 0
+    kind: str = "field"  # the source block's kind: heading, paragraph, item, row, admonition
 
 
 @dataclass
@@ -125,7 +126,7 @@ def page_units(settings: Settings, key: str, language: str, terms: list[Term], w
                 state, translation = "new", None
             else:
                 state = "translated" if section_current else "needs-review"
-            units.append(Unit(f"{section}/{number}", section, text, translation, state, source.body_line + block.start, block=their_block, cell=their_index))
+            units.append(Unit(f"{section}/{number}", section, text, translation, state, source.body_line + block.start, block=their_block, cell=their_index, kind=block.kind))
 
     for unit in units:
         unit.notes = glossary_notes(unit.source, terms, source_language, language)

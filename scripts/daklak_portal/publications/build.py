@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..build_cache import CACHE_FOLDER, code_version, input_key
 from ..config import REFERENCE_LANGUAGE, Settings
 from ..content import read_source_file
 from ..dataset import source_date
@@ -15,8 +16,10 @@ from ..dates import format_reader_date
 from ..files import write_atomically
 from ..reproducible import pin_build_date
 from ..translations import load_translations
+from . import bulletin, render
 from .book import blockers, chapters, load_publications
-from .render import cached_outputs
+from .bulletin import BILINGUAL_CSS, edition_html, edition_names
+from .render import cached_outputs, print_fonts, render_pdf
 
 
 @dataclass
@@ -55,4 +58,29 @@ def build_publications(settings: Settings, site: Path, out: Path) -> Publication
                 if not path.is_file() or path.read_bytes() != data:
                     write_atomically(path, data)
                 report.written.append((path, language, len(data)))
+    write_editions(settings, out / "bulletin", created, report)
     return report
+
+
+WEB_STYLE = '<link rel="icon" href="../../assets/images/favicon.svg"><link rel="stylesheet" href="../../assets/css/fonts.css"><link rel="stylesheet" href="edition.css">'
+WEB_FONTS = 'body { font-family: "Noto Sans", "Noto Sans Khmer", "Noto Sans Lao", system-ui, sans-serif; }'
+
+
+def write_editions(settings: Settings, folder: Path, created, report: PublicationsReport) -> None:
+    """The bulletin's bilingual editions, as a web page and a PDF each (publications/bulletin.py)."""
+    cache = settings.root / CACHE_FOLDER / "publications"
+    print_css = print_fonts(settings.docs_dir / "assets", cache / f"fonts-{code_version((render,), ('fonttools',))}", "Latn")
+    stylesheet = folder / "edition.css"
+    stylesheet.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(stylesheet, WEB_FONTS + BILINGUAL_CSS)
+    for key, second, name in edition_names(settings):
+        _, web = edition_html(settings, key, second, WEB_STYLE)
+        _, printed = edition_html(settings, key, second, f"<style>{print_css}{BILINGUAL_CSS}</style>")
+        pdf = cache / f"{input_key(code_version((render, bulletin), ('weasyprint', 'pydyf')), printed.split('</style>', 1)[1], created.isoformat())}.pdf"
+        if not pdf.is_file():
+            write_atomically(pdf, render_pdf(printed, created))
+        for path, data in ((folder / f"{name}.html", web.encode("utf-8")), (folder / f"{name}.pdf", pdf.read_bytes())):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.is_file() or path.read_bytes() != data:
+                write_atomically(path, data)
+            report.written.append((path, f"{settings.source_language}+{second}", len(data)))

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from ..bulletin import BULLETIN_PREFIX, issue_markdown, read_issue
 from ..config import language_info
 from ..content import page_path
 from ..coverage import DASHBOARD, badge_svg, dashboard_markdown
@@ -84,6 +86,9 @@ def _with_generated_parts(state: BuildState, language: str, key: str, title: str
     if key == GLOSSARY_PAGE and available:
         terms = load_terms(state.pages[source][key].meta)
         return markdown + glossary_table(terms, state.settings.languages, state.settings.language_names, gettext)
+    if key.startswith(BULLETIN_PREFIX) and available and (issue := read_issue(state.pages[source][key])):
+        site_root = urlsplit(state.settings.site_url).path.rstrip("/") + "/"
+        return markdown + issue_markdown(issue, language, state.pages, source, state.settings.built_languages, state.settings.language_names, site_root, gettext)
     if key.startswith(POSTS_PREFIX):
         written_in = language if available else source
         meta = state.pages[source][key].meta
