@@ -5,6 +5,7 @@ that can be found, reproducible bytes, a valid EPUB package."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import zipfile
@@ -151,3 +152,38 @@ def test_each_bulletin_issue_has_bilingual_editions_on_the_web_and_in_pdf(built)
     assert '<link rel="stylesheet" href="edition.css">' in page and "<style>" not in page  # the site's policy: no inline style
     text = pdf_text(root / "out/bulletin/2025-h1-vi-km.pdf")
     assert "Buôn Ma Thuột" in text and "ខេត្តដាក់ឡាក់" in text
+
+
+def test_a_listing_page_per_language_names_every_file(built):
+    root, _, report = built
+    files = [path for path, _, _ in report.written if path.suffix in (".pdf", ".epub")]
+    for language, page in (("vi", "index.html"), ("en", "en/index.html"), ("km", "km/index.html")):
+        html = (root / "out" / page).read_text(encoding="utf-8")
+        assert f'<html lang="{language}">' in html and '<meta name="robots" content="noindex, follow">' in html
+        for path in files:
+            assert path.relative_to(root / "out").as_posix() + '"' in html, (page, path)
+    km = (root / "out/km/index.html").read_text(encoding="utf-8")
+    assert "<th scope=\"col\">ទំហំ</th>" in km
+    assert '<span lang="vi">Bản tin Đối ngoại Đắk Lắk số 1/2025</span> / <span lang="km">ព្រឹត្តិបត្រ' in km
+
+
+def test_the_files_join_the_open_data_catalogue_once(built, built_real_site, tmp_path):
+    from daklak_portal.dataset import source_date
+    from daklak_portal.publications.catalog import add_to_catalogue
+
+    root, settings, report = built
+    site = tmp_path / "site"
+    shutil.copytree(built_real_site / "data", site / "data")
+    out = site / "publications"
+    files = [(out / path.relative_to(root / "out"), language, size, report.titles[path]) for path, language, size in report.written]
+    for _ in range(2):  # a second run replaces, it does not add
+        add_to_catalogue(settings, site, out, files, source_date())
+    catalog = json.loads((site / "data/catalog.jsonld").read_text(encoding="utf-8"))
+    distributions = [item for item in catalog["dcat:dataset"]["dcat:distribution"] if "/publications/" in item["@id"]]
+    assert len(distributions) == sum(1 for path, *_ in files if path.suffix in (".pdf", ".epub"))
+    epub = next(item for item in distributions if item["@id"].endswith("en/visiting-dak-lak.epub"))
+    assert epub["dcat:mediaType"].endswith("application/epub+zip") and epub["dcat:byteSize"] > 0
+    assert epub["dct:language"] == [{"@id": "http://publications.europa.eu/resource/authority/language/ENG"}]
+    package = json.loads((site / "data/datapackage.json").read_text(encoding="utf-8"))
+    names = [resource["name"] for resource in package["resources"]]
+    assert len(names) == len(set(names)) and "en-visiting-dak-lak-epub" in names

@@ -57,7 +57,7 @@ def edition_name(key: str, second: str, source_language: str) -> str:
 
 def issue_markdown(issue: Issue, language: str, pages: dict[str, dict[str, SourceFile]], source_language: str, languages: tuple[str, ...], names: dict[str, str], site_root: str, gettext) -> str:
     """Appended to an issue's page: its articles and its bilingual editions."""
-    articles, editions = gettext("In this issue"), gettext("Bilingual editions")
+    articles, editions, everything = gettext("In this issue"), gettext("Bilingual editions"), gettext("All publications")
     lines, colon = ["", "", f"## {articles} {{#articles}}", ""], language_info(language).label_separator
     own = pages.get(language, {})
     source_pages = pages.get(source_language, {})
@@ -80,5 +80,6 @@ def issue_markdown(issue: Issue, language: str, pages: dict[str, dict[str, Sourc
         name = edition_name(issue.key, second, source_language)
         label = f'<span lang="{source_language}">{names.get(source_language, source_language)}</span> – <span lang="{second}">{names.get(second, second)}</span>'
         links.append(f'<li><a href="{site_root}{EDITIONS_FOLDER}/{name}.html">{label}</a> (<a href="{site_root}{EDITIONS_FOLDER}/{name}.pdf">PDF</a>)</li>')
-    lines += ["", f"## {editions} {{#editions}}", "", "<ul>" + "".join(links) + "</ul>"]
+    listing = f"{site_root}publications/" + ("" if language == source_language else f"{language}/")
+    lines += ["", f"## {editions} {{#editions}}", "", "<ul>" + "".join(links) + "</ul>", "", f'<p><a href="{listing}">{everything}</a></p>']
     return "\n".join(lines) + "\n"

@@ -19,6 +19,7 @@ from ..translations import load_translations
 from . import bulletin, render
 from .book import blockers, chapters, load_publications
 from .bulletin import BILINGUAL_CSS, edition_html, edition_names
+from .catalog import add_to_catalogue, listing_pages
 from .render import cached_outputs, print_fonts, render_pdf
 
 
@@ -26,6 +27,7 @@ from .render import cached_outputs, print_fonts, render_pdf
 class PublicationsReport:
     site: Path  # the built site the pages were taken from
     written: list[tuple[Path, str, int]] = field(default_factory=list)  # (file, language, bytes)
+    titles: dict[Path, str] = field(default_factory=dict)  # each file's title, for the listing
     blocked: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (publication, language) -> pages
 
 
@@ -58,7 +60,12 @@ def build_publications(settings: Settings, site: Path, out: Path) -> Publication
                 if not path.is_file() or path.read_bytes() != data:
                     write_atomically(path, data)
                 report.written.append((path, language, len(data)))
+                report.titles[path] = publication.titles.get(language) or publication.id
     write_editions(settings, out / "bulletin", created, report)
+    files = [(path, language, size, report.titles[path]) for path, language, size in report.written]
+    listing_pages(settings, out, files, created)
+    if out.resolve().is_relative_to(site.resolve()):  # the catalogue describes what the site serves
+        add_to_catalogue(settings, site, out, files, created)
     return report
 
 
@@ -74,7 +81,7 @@ def write_editions(settings: Settings, folder: Path, created, report: Publicatio
     stylesheet.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(stylesheet, WEB_FONTS + BILINGUAL_CSS)
     for key, second, name in edition_names(settings):
-        _, web = edition_html(settings, key, second, WEB_STYLE)
+        title, web = edition_html(settings, key, second, WEB_STYLE)
         _, printed = edition_html(settings, key, second, f"<style>{print_css}{BILINGUAL_CSS}</style>")
         pdf = cache / f"{input_key(code_version((render, bulletin), ('weasyprint', 'pydyf')), printed.split('</style>', 1)[1], created.isoformat())}.pdf"
         if not pdf.is_file():
@@ -84,3 +91,4 @@ def write_editions(settings: Settings, folder: Path, created, report: Publicatio
             if not path.is_file() or path.read_bytes() != data:
                 write_atomically(path, data)
             report.written.append((path, f"{settings.source_language}+{second}", len(data)))
+            report.titles[path] = title

@@ -30,6 +30,7 @@ h2 { color: #0f3d26; font-size: 1.25rem; margin-top: 2.5rem; border-top: 1px sol
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 2rem; }
 .pair > div > :first-child { margin-top: 0.6rem; }
 .notice { background: #fff4d6; border-left: 4px solid #8a6100; padding: 0.5rem 0.8rem; }
+.table { overflow-x: auto; } table { border-collapse: collapse; } th, td { border-bottom: 1px solid #ccc; padding: 0.4rem 0.6rem; text-align: left; }
 @media (max-width: 44rem) { .pair { grid-template-columns: 1fr; } .pair > div + div { border-left: 3px solid #1b5e3b; padding-left: 0.7rem; } }
 @page { size: A4; margin: 18mm 15mm 20mm; @bottom-center { content: counter(page); font-size: 8pt; } }
 """
