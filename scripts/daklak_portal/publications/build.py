@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from ..build_cache import CACHE_FOLDER, code_version, input_key
-from ..config import REFERENCE_LANGUAGE, Settings
+from ..config import REFERENCE_LANGUAGE, Settings, language_info
 from ..content import read_source_file
 from ..dataset import source_date
 from ..dates import format_reader_date
@@ -20,7 +20,7 @@ from . import bulletin, render
 from .book import blockers, chapters, load_publications
 from .bulletin import BILINGUAL_CSS, edition_html, edition_names
 from .catalog import add_to_catalogue, listing_pages
-from .render import cached_outputs, print_fonts, render_pdf
+from .render import cached_outputs, print_fonts
 
 
 @dataclass
@@ -83,9 +83,11 @@ def write_editions(settings: Settings, folder: Path, created, report: Publicatio
     for key, second, name in edition_names(settings):
         title, web = edition_html(settings, key, second, WEB_STYLE)
         _, printed = edition_html(settings, key, second, f"<style>{print_css}{BILINGUAL_CSS}</style>")
+        if language_info(second).joins_lines:  # Pango breaks lines only at spaces
+            printed = render.khmer_word_breaks(printed)
         pdf = cache / f"{input_key(code_version((render, bulletin), ('weasyprint', 'pydyf')), printed.split('</style>', 1)[1], created.isoformat())}.pdf"
         if not pdf.is_file():
-            write_atomically(pdf, render_pdf(printed, created))
+            write_atomically(pdf, render.render_pdf(printed, created))
         for path, data in ((folder / f"{name}.html", web.encode("utf-8")), (folder / f"{name}.pdf", pdf.read_bytes())):
             path.parent.mkdir(parents=True, exist_ok=True)
             if not path.is_file() or path.read_bytes() != data:

@@ -31,7 +31,8 @@ h2 { color: #0f3d26; font-size: 1.25rem; margin-top: 2.5rem; border-top: 1px sol
 .pair > div > :first-child { margin-top: 0.6rem; }
 .notice { background: #fff4d6; border-left: 4px solid #8a6100; padding: 0.5rem 0.8rem; }
 .table { overflow-x: auto; } table { border-collapse: collapse; } th, td { border-bottom: 1px solid #ccc; padding: 0.4rem 0.6rem; text-align: left; }
-@media (max-width: 44rem) { .pair { grid-template-columns: 1fr; } .pair > div + div { border-left: 3px solid #1b5e3b; padding-left: 0.7rem; } }
+@media screen and (max-width: 44rem) { .pair { grid-template-columns: 1fr; } .pair > div + div { border-left: 3px solid #1b5e3b; padding-left: 0.7rem; } }
+@media print { body { font-size: 9.5pt; max-width: none; padding: 0; } .pair { display: table; width: 100%; table-layout: fixed; } .pair > div { display: table-cell; width: 50%; vertical-align: top; padding-right: 5mm; } }
 @page { size: A4; margin: 18mm 15mm 20mm; @bottom-center { content: counter(page); font-size: 8pt; } }
 """
 _MD_LINK = re.compile(r'href="(?![a-z]+:|#|/)([^"#]+\.md)(#[^"]*)?"')

@@ -203,7 +203,7 @@ def cached_outputs(settings: Settings, publication: Publication, language: str, 
         cached = folder / f"{key}.{extension}"
         if not cached.is_file():
             folder.mkdir(parents=True, exist_ok=True)
-            data = render_pdf(html, created) if extension == "pdf" else render_epub(publication, language, chapters, labels, created)
+            data = render_pdf(html, created) if extension == "pdf" else render_epub(publication, language, chapters, labels, created)  # (module globals: tests count the calls)
             write_atomically(cached, data)
         outputs[extension] = cached.read_bytes()
     return outputs
