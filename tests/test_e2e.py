@@ -50,6 +50,7 @@ def server(tmp_path_factory):
     nginx = NginxServer(config, port)
     checked = nginx.check()
     assert checked.returncode == 0, checked.stderr
+    nginx.web_root = workdir / "srv" / "current"
     with nginx:
         yield nginx
 
@@ -214,8 +215,13 @@ AXE = PROJECT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 # Every page template, in each language: home, a content page, a page untranslated into km (the
 # fallback copy with its notice), the news listing, a news post, the glossary (a wide table),
 # the coverage dashboard (wide tables), the 404 page, the accessibility statement.
-TEMPLATES = ["", "province/", "province/history/", "news/", "news/posts/bai-goc-port-groundbreaking/", "about/glossary/", "coverage/", "no-such-page/", "about/accessibility/"]
+TEMPLATES = ["", "province/", "province/history/", "news/", "news/posts/bai-goc-port-groundbreaking/", "about/glossary/", "coverage/", "no-such-page/", "about/accessibility/", "bulletin/2025-h1/"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(tab) -> list[str]:
+    tab.add_script_tag(path=str(AXE))
+    return tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))", AXE_TAGS)
 
 
 @pytest.mark.parametrize("prefix", ["", "en/", "km/"])
@@ -227,13 +233,32 @@ def test_no_accessibility_violation_on_any_template(browser, server, prefix):
     try:
         for path in TEMPLATES:
             tab.goto(server.base + prefix + path, wait_until="networkidle")
-            tab.add_script_tag(path=str(AXE))
-            violations = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))", AXE_TAGS)
+            violations = axe_violations(tab)
             if violations:
                 found[prefix + path] = violations
     finally:
         context.close()
     assert found == {}, found
+
+
+def test_publications_pages_have_no_violation_and_no_missing_file(browser, server):
+    """The pages `portal publications` writes: the listings and the bulletin's bilingual
+    editions, as a phone shows them, with axe and every request answered."""
+    made = run([str(BIN / "portal"), "publications", str(server.web_root)], cwd=PROJECT, env=offline_env())
+    assert made.returncode == 0, made.output
+    context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
+    tab = context.new_page()
+    failed, found = [], {}
+    tab.on("response", lambda response: failed.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    try:
+        for path in ("publications/", "publications/km/", "publications/bulletin/2025-h1-vi-km.html", "publications/bulletin/2025-h2-vi-en.html"):
+            tab.goto(server.base + path, wait_until="networkidle")
+            violations = axe_violations(tab)
+            if violations:
+                found[path] = violations
+    finally:
+        context.close()
+    assert found == {} and failed == [], (found, failed)
 
 
 @pytest.mark.parametrize("path", ["", "en/province/", "km/", "km/province/history/", "en/news/"])
