@@ -29,7 +29,7 @@ def po_bytes(pages: list[PageUnits], language: str, source_language: str, create
         project="Đắk Lắk foreign-information portal",
         creation_date=created,
         revision_date=created,
-        header_comment=f"# Translation of the Đắk Lắk foreign-information portal from {source_language} into {language}.\n# Keep <1>…</1> and {{2}} placeholders; see CONTRIBUTING.md, \"Translating with a CAT tool\".",
+        header_comment=f"# Translation of the Đắk Lắk foreign-information portal from {source_language} into {language}.\n# Keep <1>…</1> and {{2}} placeholders; see translating/README.md in the portal's repository.",
         fuzzy=False,
         last_translator="-",
         language_team="-",
