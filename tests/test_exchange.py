@@ -257,3 +257,14 @@ def test_an_unreadable_file_is_refused(project, tmp_path):
     other = tmp_path / "notes.txt"
     other.write_text("hello", encoding="utf-8")
     assert "not a translation file portal reads" in refused(project, other)
+
+
+def test_only_multi_word_glossary_terms_are_enforced_and_at_word_boundaries():
+    from daklak_portal.exchange.import_units import _glossary_problem
+    from daklak_portal.glossary import Term
+
+    terms = [Term("commune", {"vi": "xã", "km": "ឃុំ"}), Term("province", {"vi": "tỉnh Đắk Lắk", "km": "ខេត្តដាក់ឡាក់"})]
+    # "xã hội" (society) holds "xã" (commune): a one-syllable term is a note, not a rule.
+    assert _glossary_problem("nhà ở xã hội", "លំនៅឋានសង្គម", terms, "vi", "km") is None
+    assert _glossary_problem("Tỉnh Đắk Lắk có nhiều hồ", "មានបឹងច្រើន", terms, "vi", "km") == ("tỉnh Đắk Lắk", "ខេត្តដាក់ឡាក់")
+    assert _glossary_problem("Tỉnh Đắk Lắk có nhiều hồ", "ខេត្តដាក់ឡាក់មានបឹងច្រើន", terms, "vi", "km") is None

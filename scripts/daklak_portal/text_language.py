@@ -38,10 +38,13 @@ def is_vietnamese_paragraph(text: str) -> bool:
     if text.isascii():
         return False  # every rule below needs a word with a Vietnamese letter
     unmarked = _MARKED_VIETNAMESE.sub(" ", text)
-    words = [word.lower() for word in _WORD.findall(KHMER.sub(" ", unmarked))]
+    written = _WORD.findall(KHMER.sub(" ", unmarked))
+    words = [word.lower() for word in written]
     if not words:
         return False
-    grammar = sum(1 for word in words if word in VIETNAMESE_FUNCTION_WORDS)
+    # A grammar word counts where it is written in lower case: capitalised, it is part of a
+    # name (sông Đà Rằng: "rằng" is also "that").
+    grammar = sum(1 for word in written if word.islower() and word in VIETNAMESE_FUNCTION_WORDS)
     if grammar >= 3 and grammar >= 0.1 * len(words):
         return True
     accented = sum(1 for word in words if not word.isascii())

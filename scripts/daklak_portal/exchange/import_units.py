@@ -77,7 +77,11 @@ def _glossary_problem(source: str, text: str, terms: list[Term], source_language
     source_plain, target_plain = plain_text(tokenize(source)).casefold(), plain_text(tokenize(text)).casefold()
     for term in terms:
         wanted, required = term.forms.get(source_language), term.forms.get(language)
-        if wanted and required and wanted.casefold() in source_plain and required.casefold() not in target_plain:
+        # A one-syllable term is not enforced: Vietnamese compounds contain it with another
+        # meaning ("xã" commune, "xã hội" society). It stays a note for the translator.
+        if not wanted or not required or " " not in wanted.strip():
+            continue
+        if re.search(rf"(?<!\w){re.escape(wanted.casefold())}(?!\w)", source_plain) and required.casefold() not in target_plain:
             return wanted, required
     return None
 
