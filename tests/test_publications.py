@@ -19,6 +19,7 @@ from conftest import PROJECT
 from daklak_portal.config import load_settings
 from daklak_portal.publications.build import build_publications
 
+BLOCKED = "id: blocked-sample\ntitle: {vi: Lịch trình, en: Itineraries, km: ដំណើរ}\npages: [tourism/index.md, tourism/itineraries.md]\n"
 SAMPLE = "id: khmer-sample\ntitle: {vi: Du lịch, en: Visiting, km: ទេសចរណ៍}\npages: [tourism/index.md, tourism/yok-don-national-park.md, tourism/ganh-da-dia.md]\n"
 
 
@@ -31,6 +32,7 @@ def built(built_real_site, tmp_path_factory):
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(PROJECT / "publications", root / "publications")
     (root / "publications/khmer-sample.yml").write_text(SAMPLE, encoding="utf-8")
+    (root / "publications/blocked-sample.yml").write_text(BLOCKED, encoding="utf-8")  # itineraries: not in Khmer
     settings = load_settings(root)
     report = build_publications(settings, built_real_site, root / "out")
     return root, settings, report
@@ -46,9 +48,9 @@ def test_published_where_every_page_is_translated_and_blocked_elsewhere(built):
     for language in ("vi", "en"):
         for publication in ("investing-in-dak-lak", "visiting-dak-lak"):
             assert {(language, f"{publication}.pdf"), (language, f"{publication}.epub")} <= written
-    assert ("km", "khmer-sample.pdf") in written
-    assert "investment/procedures.md" in report.blocked[("investing-in-dak-lak", "km")]
-    assert ("km", "investing-in-dak-lak.pdf") not in written
+    assert ("km", "khmer-sample.pdf") in written and ("km", "investing-in-dak-lak.pdf") in written
+    assert report.blocked[("blocked-sample", "km")] == ["tourism/itineraries.md"]
+    assert ("km", "blocked-sample.pdf") not in written and ("en", "blocked-sample.pdf") in written
 
 
 def test_pdf_text_can_be_found_in_vietnamese_and_khmer_with_fonts_embedded(built):
@@ -132,9 +134,8 @@ def test_coverage_names_the_pages_that_keep_a_publication_out(built):
     from daklak_portal.publications.book import publication_coverage
 
     coverage = publication_coverage(built[1])
-    assert coverage["en"]["missing"] == {} and coverage["en"]["translated"] == 3
-    assert "tourism/lak-lake.md" in coverage["km"]["missing"]["visiting-dak-lak"]
-    assert "khmer-sample" not in coverage["km"]["missing"]
+    assert coverage["en"]["missing"] == {} and coverage["en"]["translated"] == 4
+    assert coverage["km"]["missing"] == {"blocked-sample": ["tourism/itineraries.md"]}
 
 
 def test_each_bulletin_issue_has_bilingual_editions_on_the_web_and_in_pdf(built):
