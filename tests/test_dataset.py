@@ -94,7 +94,9 @@ def test_facts_come_from_the_vietnamese_front_matter_and_text_from_each_language
     lake = next(r for r in DATASET.records["places"] if r.id == "lak-lake")
     assert lake.values["category"] == "lake" and lake.values["commune"] == "Liên Sơn Lắk" and lake.values["commune_derived"] is True
     assert lake.values["name@vi"] == "Hồ Lắk" and lake.values["name@en"] == "Lắk Lake"
-    assert lake.values["name@km"] is None and lake.values["url@km"] is None  # not translated into Khmer
+    assert lake.values["name@km"] == "បឹង Lắk" and lake.values["url@km"] == SETTINGS.site_url + "km/tourism/lak-lake/"
+    falls = next(r for r in DATASET.records["places"] if r.id == "dray-nur-falls")
+    assert falls.values["name@km"] is None and falls.values["url@km"] is None  # not translated into Khmer
     assert lake.values["url@en"] == SETTINGS.site_url + "en/tourism/lak-lake/"
     assert lake.values["latitude"] is None and lake.values["as_of"] == date(2025, 7, 1)
     assert "https://moitruongdulich.vn/index.php/item/22266" in lake.values["sources"].split()
@@ -200,7 +202,7 @@ def test_jsonld_names_are_language_tagged(out):
     graph = rdflib.Graph().parse(out / "places.jsonld", format="json-ld")
     lake = rdflib.URIRef(SETTINGS.site_url + "tourism/lak-lake/#place")
     names = {(str(o), o.language) for o in graph.objects(lake, SCHEMA.name)}
-    assert names == {("Hồ Lắk", "vi"), ("Lắk Lake", "en")}
+    assert names == {("Hồ Lắk", "vi"), ("Lắk Lake", "en"), ("បឹង Lắk", "km")}
 
 
 def test_events_have_what_google_requires(out):
