@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .content import SourceFile, page_path
 from .news import POSTS_PREFIX, category_names
+from .stamps import in_progress
 
 VIETNAM = timezone(timedelta(hours=7))  # the province's time: a post dated 1 July is 1 July there
 ATOM, JSON_FEED = "feed.xml", "feed.json"
@@ -28,7 +29,7 @@ def feed_posts(pages: dict[str, SourceFile], source_pages: dict[str, SourceFile]
     for key, page in pages.items():
         if not key.startswith(POSTS_PREFIX) or key not in available:
             continue
-        if isinstance(page.meta.get("translation"), dict) and page.meta["translation"].get("status") == "in-progress":
+        if in_progress(page.meta):
             continue
         source = (source_pages.get(key) or page).meta
         if isinstance(source.get("date"), date):

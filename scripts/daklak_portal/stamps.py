@@ -42,9 +42,15 @@ def read_stamp(meta: dict, text: str) -> Stamp | None:
         # YAML reads an unquoted all-digit hash as a number: keep its text so it is reported.
         source_commit=str(commit) if commit not in (None, "") else None,
         sections={str(k): str(v) for k, v in sections.items()},
-        in_progress=data.get("status") == "in-progress",
+        in_progress=in_progress(meta),
         line=line_of_key(text, "translation"),
     )
+
+
+def in_progress(meta: dict) -> bool:
+    """Whether a translation's front matter marks it started, not finished (`status: in-progress`)."""
+    data = meta.get("translation")
+    return isinstance(data, dict) and data.get("status") == "in-progress"
 
 
 def stamp_block(source_commit: str | None, sections: dict[str, str], in_progress: bool = False) -> str:

@@ -14,6 +14,7 @@ import yaml
 from ..config import Settings
 from ..content import page_path, read_source_file
 from ..errors import PortalError, relative
+from ..stamps import in_progress
 
 FOLDER = "publications"  # beside mkdocs.yml
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
@@ -69,18 +70,17 @@ def load_publications(settings: Settings) -> list[Publication]:
     return found
 
 
+def is_translated(settings: Settings, key: str, language: str) -> bool:
+    """Whether the page exists in the language and its translation is not in progress."""
+    path = settings.language_dir(language) / key
+    return path.is_file() and not in_progress(read_source_file(path, settings, language=language, key=key).meta)
+
+
 def blockers(publication: Publication, settings: Settings, language: str) -> list[str]:
     """The pages that keep the publication from this language: not translated, or in progress."""
-    missing = []
-    for key in publication.pages:
-        path = settings.language_dir(language) / key
-        if not path.is_file():
-            missing.append(key)
-            continue
-        translation = read_source_file(path, settings, language=language, key=key).meta.get("translation")
-        if isinstance(translation, dict) and translation.get("status") == "in-progress":
-            missing.append(key)
-    return [] if language == settings.source_language else missing
+    if language == settings.source_language:
+        return []
+    return [key for key in publication.pages if not is_translated(settings, key, language)]
 
 
 def publication_coverage(settings: Settings) -> dict[str, dict]:

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..build_cache import CACHE_FOLDER, code_version, input_key
 from ..config import REFERENCE_LANGUAGE, Settings, language_info
 from ..content import read_source_file
 from ..dataset import source_date
@@ -16,11 +15,11 @@ from ..dates import format_reader_date
 from ..files import write_atomically
 from ..reproducible import pin_build_date
 from ..translations import load_translations
-from . import bulletin, render
+from . import render
 from .book import blockers, chapters, load_publications
 from .bulletin import BILINGUAL_CSS, edition_html, edition_names
 from .catalog import add_to_catalogue, listing_pages
-from .render import cached_outputs, print_fonts
+from .render import cached_outputs
 
 
 @dataclass
@@ -28,6 +27,14 @@ class PublicationsReport:
     site: Path  # the built site the pages were taken from
     written: list[tuple[Path, str, int]] = field(default_factory=list)  # (file, language, bytes)
     titles: dict[Path, str] = field(default_factory=dict)  # each file's title, for the listing
+
+    def publish(self, path: Path, data: bytes, language: str, title: str) -> None:
+        """Writes a file (unless it already holds these bytes) and records it."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file() or path.read_bytes() != data:
+            write_atomically(path, data)
+        self.written.append((path, language, len(data)))
+        self.titles[path] = title
     blocked: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (publication, language) -> pages
 
 
@@ -55,12 +62,7 @@ def build_publications(settings: Settings, site: Path, out: Path) -> Publication
             }
             outputs = cached_outputs(settings, publication, language, chapters(publication, settings, site, language), labels, created)
             for extension, data in outputs.items():
-                path = out / language / f"{publication.id}.{extension}"
-                path.parent.mkdir(parents=True, exist_ok=True)
-                if not path.is_file() or path.read_bytes() != data:
-                    write_atomically(path, data)
-                report.written.append((path, language, len(data)))
-                report.titles[path] = publication.titles.get(language) or publication.id
+                report.publish(out / language / f"{publication.id}.{extension}", data, language, publication.titles.get(language) or publication.id)
     write_editions(settings, out / "bulletin", created, report)
     files = [(path, language, size, report.titles[path]) for path, language, size in report.written]
     listing_pages(settings, out, files, created)
@@ -75,22 +77,14 @@ WEB_FONTS = 'body { font-family: "Noto Sans", "Noto Sans Khmer", "Noto Sans Lao"
 
 def write_editions(settings: Settings, folder: Path, created, report: PublicationsReport) -> None:
     """The bulletin's bilingual editions, as a web page and a PDF each (publications/bulletin.py)."""
-    cache = settings.root / CACHE_FOLDER / "publications"
-    print_css = print_fonts(settings.docs_dir / "assets", cache / f"fonts-{code_version((render,), ('fonttools',))}", "Latn")
+    print_css = render.site_print_fonts(settings, language_info(settings.source_language).script)
     stylesheet = folder / "edition.css"
     stylesheet.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(stylesheet, WEB_FONTS + BILINGUAL_CSS)
     for key, second, name in edition_names(settings):
         title, web = edition_html(settings, key, second, WEB_STYLE)
-        _, printed = edition_html(settings, key, second, f"<style>{print_css}{BILINGUAL_CSS}</style>")
-        if language_info(second).joins_lines:  # Pango breaks lines only at spaces
-            printed = render.khmer_word_breaks(printed)
-        pdf = cache / f"{input_key(code_version((render, bulletin), ('weasyprint', 'pydyf')), printed.split('</style>', 1)[1], created.isoformat())}.pdf"
-        if not pdf.is_file():
-            write_atomically(pdf, render.render_pdf(printed, created))
-        for path, data in ((folder / f"{name}.html", web.encode("utf-8")), (folder / f"{name}.pdf", pdf.read_bytes())):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not path.is_file() or path.read_bytes() != data:
-                write_atomically(path, data)
-            report.written.append((path, f"{settings.source_language}+{second}", len(data)))
-            report.titles[path] = title
+        printed = render.print_ready(edition_html(settings, key, second, f"<style>{print_css}{BILINGUAL_CSS}</style>")[1], second)
+        pdf = render.cached(settings, printed, created, "pdf", lambda: render.render_pdf(printed, created))  # noqa: B023 - called at once
+        languages = f"{settings.source_language}+{second}"
+        report.publish(folder / f"{name}.html", web.encode("utf-8"), languages, title)
+        report.publish(folder / f"{name}.pdf", pdf, languages, title)

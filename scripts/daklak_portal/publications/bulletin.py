@@ -21,6 +21,7 @@ from ..config import Settings
 from ..content import page_path, read_source_file
 from ..exchange.units import META, page_units
 from ..translations import load_translations
+from .book import is_translated
 
 BILINGUAL_CSS = """
 body { margin: 0 auto; max-width: 70rem; padding: 1rem; color: #111; line-height: 1.75; }
@@ -47,14 +48,6 @@ def _html(text: str, kind: str, key: str, language: str, settings: Settings) -> 
     return _MD_LINK.sub(lambda match: f'href="{base}{page_path(posixpath.normpath(posixpath.join(posixpath.dirname(key), match[1])), language, settings.source_language)}{match[2] or ""}"', html)
 
 
-def _translated(settings: Settings, key: str, language: str) -> bool:
-    path = settings.language_dir(language) / key
-    if not path.is_file():
-        return False
-    translation = read_source_file(path, settings, language=language, key=key).meta.get("translation")
-    return not (isinstance(translation, dict) and translation.get("status") == "in-progress")
-
-
 def edition_html(settings: Settings, issue_key: str, second: str, style: str) -> tuple[str, str]:
     """(title, whole HTML document) of an issue's bilingual edition with `second`; `style` is the
     document's <link> to its stylesheet (the web page: the site's policy allows no inline style)
@@ -65,7 +58,7 @@ def edition_html(settings: Settings, issue_key: str, second: str, style: str) ->
     sections, titles = [], {}
     for key in (issue_key, *issue.articles):
         units = page_units(settings, key, second, [], with_reference=False).units
-        translated = _translated(settings, key, second)
+        translated = is_translated(settings, key, second)
         title = {unit.id: unit for unit in units}.get(f"{META}/title")
         heading = f'<span lang="{source}">{escape(title.source)}</span>' + (f' / <span lang="{second}">{escape(title.target)}</span>' if translated and title.target else "")
         if key == issue_key:

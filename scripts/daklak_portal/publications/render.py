@@ -20,7 +20,7 @@ import io
 import re
 import sys
 import zipfile
-from datetime import datetime, timezone
+from datetime import datetime
 from html import escape
 from pathlib import Path
 
@@ -187,27 +187,40 @@ def render_epub(publication: Publication, language: str, chapters: list[Chapter]
     return out.getvalue()
 
 
+def cache_folder(settings: Settings) -> Path:
+    return settings.root / CACHE_FOLDER / "publications"
+
+
+def site_print_fonts(settings: Settings, script: str) -> str:
+    """print_fonts for the site's fonts, their TrueType copies kept in the cache."""
+    folder = cache_folder(settings) / f"fonts-{code_version((sys.modules[__name__],), ('fonttools',))}"
+    return print_fonts(settings.docs_dir / "assets", folder, script)
+
+
+def print_ready(html: str, language: str) -> str:
+    """The document as WeasyPrint gets it: in a script without spaces between words, a line
+    break opportunity between words (Pango breaks lines only at spaces)."""
+    return khmer_word_breaks(html) if language_info(language).joins_lines else html
+
+
+def cached(settings: Settings, html: str, created: datetime, extension: str, render, *inputs: str) -> bytes:
+    """A file made from a print-ready document (and any other inputs), from the cache when the
+    document (without its font paths), the fonts, the date, the inputs and this code are the same."""
+    fonts = b"".join(path.read_bytes() for path in sorted((settings.docs_dir / "assets" / "fonts").glob("*.woff2")))
+    version = code_version((sys.modules[__name__],), ("weasyprint", "pydyf", "fonttools"))
+    path = cache_folder(settings) / f"{input_key(version, html.split('</style>', 1)[1], fonts, created.isoformat(), *inputs)}.{extension}"
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, render())
+    return path.read_bytes()
+
+
 def cached_outputs(settings: Settings, publication: Publication, language: str, chapters: list[Chapter], labels: dict[str, str], created: datetime) -> dict[str, bytes]:
     """{extension: bytes} of the PDF and EPUB, from the cache when their inputs are unchanged."""
-    assets = settings.docs_dir / "assets"
-    fonts_dir = assets / "fonts"
-    folder = settings.root / CACHE_FOLDER / "publications"
-    html = book_html(publication, language, chapters, labels, print_fonts(assets, folder / f"fonts-{code_version((sys.modules[__name__],), ('fonttools',))}", language_info(language).script))
-    if language_info(language).joins_lines:
-        html = khmer_word_breaks(html)
-    fonts = b"".join(path.read_bytes() for path in sorted(fonts_dir.glob("*.woff2")))
-    version = code_version((sys.modules[__name__],), ("weasyprint", "pydyf", "fonttools"))
-    key = input_key(version, html.split("</style>", 1)[1], fonts, created.isoformat(), repr(sorted(labels.items())))
-    outputs = {}
-    for extension in ("pdf", "epub"):
-        cached = folder / f"{key}.{extension}"
-        if not cached.is_file():
-            folder.mkdir(parents=True, exist_ok=True)
-            data = render_pdf(html, created) if extension == "pdf" else render_epub(publication, language, chapters, labels, created)  # (module globals: tests count the calls)
-            write_atomically(cached, data)
-        outputs[extension] = cached.read_bytes()
-    return outputs
-
-
-def utc(timestamp: int) -> datetime:
-    return datetime.fromtimestamp(timestamp, timezone.utc)
+    html = print_ready(book_html(publication, language, chapters, labels, site_print_fonts(settings, language_info(language).script)), language)
+    labelled = repr(sorted(labels.items()))
+    # (render_pdf and render_epub looked up when called: the tests count the calls)
+    return {
+        "pdf": cached(settings, html, created, "pdf", lambda: render_pdf(html, created), labelled),
+        "epub": cached(settings, html, created, "epub", lambda: render_epub(publication, language, chapters, labels, created), labelled),
+    }
