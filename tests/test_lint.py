@@ -151,3 +151,19 @@ def test_lint_reports_what_the_build_would_refuse_in_the_data_records(tmp_path):
             "  commune_derived: true\nsources:\n  - title: T\n    url: https://example.org/a\n---\nX.\n")
     _, result = lint_site(tmp_path, {"vi/tourism/lak-lake.md": page})
     assert "docs/vi/tourism/lak-lake.md:6: place.category: 'lakes' is not one of" in result.output
+
+
+def test_a_bulletin_issues_block_is_checked_field_by_field(tmp_path):
+    post = "---\ntitle: Tin\ndate: 2025-07-01\nslug: real-post\n---\nTin.\n"
+    issue = (
+        "---\ntitle: Bản tin số 1\nbulletin:\n  number: one\n  period: 2025-06-30/2025-01-01\n"
+        "  articles:\n    - news/posts/real-post.md\n    - news/posts/no-such-post.md\n    - 12\n---\nLời giới thiệu.\n"
+    )
+    _, result = lint_site(tmp_path, {"vi/news/posts/real-post.md": post, "vi/bulletin/2025-h1.md": issue})
+    assert "docs/vi/bulletin/2025-h1.md:4: the issue number `number: one` must be a whole number from 1" in result.output
+    assert "docs/vi/bulletin/2025-h1.md:5: the period `period: 2025-06-30/2025-01-01` must be two dates" in result.output
+    assert "docs/vi/bulletin/2025-h1.md:8: there is no news post `news/posts/no-such-post.md`" in result.output
+    assert "docs/vi/bulletin/2025-h1.md:9: there is no news post `12`" in result.output
+    assert "real-post.md`" not in result.output
+    _, shape = lint_site(tmp_path / "shape", {"vi/bulletin/2025-h2.md": "---\ntitle: Bản tin\nbulletin: 5\n---\nX.\n"})
+    assert "docs/vi/bulletin/2025-h2.md:3: `bulletin:` must hold number, period and articles" in shape.output

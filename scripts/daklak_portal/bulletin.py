@@ -35,19 +35,26 @@ class Issue:
     articles: tuple[str, ...]
 
 
+def parse_period(value) -> tuple[date, date] | None:
+    """`2025-01-01/2025-06-30` as (start, end); None unless two dates with start <= end."""
+    if not isinstance(value, str) or value.count("/") != 1:
+        return None
+    start, end = value.split("/")
+    try:
+        period = (date.fromisoformat(start.strip()), date.fromisoformat(end.strip()))
+    except ValueError:
+        return None
+    return period if period[0] <= period[1] else None
+
+
 def read_issue(page: SourceFile) -> Issue | None:
+    """The issue a source page defines (`portal lint` has checked the block's fields)."""
     data = page.meta.get("bulletin")
     if not isinstance(data, dict):
         return None
-    period = None
-    if isinstance(data.get("period"), str) and "/" in data["period"]:
-        start, _, end = data["period"].partition("/")
-        try:
-            period = (date.fromisoformat(start.strip()), date.fromisoformat(end.strip()))
-        except ValueError:
-            period = None
-    articles = tuple(str(key) for key in data.get("articles") or [] if isinstance(key, str))
-    return Issue(page.key, int(data.get("number") or 0), period, articles)
+    number = data.get("number") if isinstance(data.get("number"), int) else 0
+    articles = tuple(key for key in data.get("articles") or [] if isinstance(key, str)) if isinstance(data.get("articles"), list) else ()
+    return Issue(page.key, number, parse_period(data.get("period")), articles)
 
 
 def edition_name(key: str, second: str, source_language: str) -> str:

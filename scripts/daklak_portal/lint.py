@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .build_cache import JsonCache, code_version, input_key
+from .bulletin import BULLETIN_PREFIX, parse_period
 from .config import Settings
 from .content import (
     DATE_FIELDS,
@@ -137,6 +138,8 @@ def check_file(path: Path, settings: Settings, terms: list[Term] = ()) -> list[F
     if language == settings.source_language and key.startswith(POSTS_PREFIX):
         findings.extend(check_post_front_matter(shown, text, meta, path.stem))
         findings.extend(check_categories(shown, text, meta, news_categories(settings)))
+    if language == settings.source_language and key.startswith(BULLETIN_PREFIX) and "bulletin" in meta:
+        findings.extend(check_bulletin(shown, text, meta["bulletin"], settings))
     return findings
 
 
@@ -184,6 +187,27 @@ def check_post_front_matter(shown: str, text: str, meta: dict, stem: str) -> lis
         problems.append(Finding.of(shown, line_of_key(text, "date"), "post.no-date", field="date"))
     if meta.get("slug") != stem:
         problems.append(Finding.of(shown, line_of_key(text, "slug"), "post.slug", field="slug", stem=stem))
+    return problems
+
+
+def check_bulletin(shown: str, text: str, issue, settings: Settings) -> list[Finding]:
+    """A bulletin issue's `bulletin:` block: a whole number, a period `start/end` of two dates,
+    and the news posts it collects (bulletin.py)."""
+    if not isinstance(issue, dict):
+        return [Finding.of(shown, line_of_key(text, "bulletin"), "bulletin.shape", field="bulletin")]
+    problems = []
+    number = issue.get("number")
+    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+        problems.append(Finding.of(shown, line_of_path(text, ["bulletin", "number"]), "bulletin.number", field="bulletin.number", value=number))
+    if parse_period(issue.get("period")) is None:
+        problems.append(Finding.of(shown, line_of_path(text, ["bulletin", "period"]), "bulletin.period", field="bulletin.period", value=issue.get("period")))
+    articles = issue.get("articles")
+    if not isinstance(articles, list):
+        return [*problems, Finding.of(shown, line_of_path(text, ["bulletin", "articles"]), "bulletin.articles", field="bulletin.articles")]
+    posts = settings.language_dir(settings.source_language)
+    for index, article in enumerate(articles):
+        if not isinstance(article, str) or not article.startswith(POSTS_PREFIX) or not (posts / article).is_file():
+            problems.append(Finding.of(shown, line_of_path(text, ["bulletin", "articles", index]), "bulletin.article", field="bulletin.articles", value=article, prefix=POSTS_PREFIX))
     return problems
 
 
