@@ -31,6 +31,8 @@ TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 # The portal's source language, which text_language.py recognises in other languages' pages.
 VIETNAMESE = "vi"
+# English: the language of an English text of a legal document (legal database).
+ENGLISH = "en"
 # The language of the code's own texts: Material's partials (the others translate its en.html),
 # the data in reports (coverage reasons), and what a language without its own text falls back to.
 REFERENCE_LANGUAGE = "en"

@@ -20,6 +20,7 @@ from ..content import SourceFile, page_path
 from ..errors import Finding, relative
 from ..images import find_originals, sidecar_path
 from ..page_text import heading_texts, line_of_path
+from .legal_records import collect_legal
 from .records import IMAGES_DIR, RECORD_TYPES, SCHEMA_DIR, Dataset, Record, columns
 
 # -- front-matter validation ----------------------------------------------------------------
@@ -178,12 +179,13 @@ class _Collector:
         if contacts is not None and "organizations" in contacts.meta and self.valid(contacts, "organizations"):
             self.organizations(contacts)
         self.images()
+        legal = collect_legal(self)
         self.check_references()
         self.locate_events()
         for kind in RECORD_TYPES:
             self.records[kind].sort(key=lambda record: record.id)
         sources = [{"title": title, "path": url} for url, title in sorted(self.sources.items())]
-        return Dataset(self.languages, self.site_url, self.records, sources)
+        return Dataset(self.languages, self.site_url, self.records, sources, legal)
 
     def places(self, key: str, page: SourceFile) -> None:
         meta = page.meta

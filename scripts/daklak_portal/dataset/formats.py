@@ -5,8 +5,8 @@
 | file | what it holds |
 |---|---|
 | datapackage.json | Frictionless Data Package v2: metadata and a Table Schema per CSV |
-| places.csv, events.csv, organizations.csv, images.csv | one row per record, `name@vi`, `name@en`, `name@km`… columns |
-| places.jsonld, events.jsonld, organizations.jsonld, images.jsonld | schema.org in JSON-LD, names as language-tagged values |
+| places.csv, events.csv, organizations.csv, images.csv, legal-documents.csv, procedures.csv | one row per record, `name@vi`, `name@en`, `name@km`… columns |
+| places.jsonld, … procedures.jsonld (one per record type) | schema.org in JSON-LD, names as language-tagged values |
 | places.geojson | a FeatureCollection of the places that have coordinates (may be empty) |
 | catalog.jsonld | a DCAT catalog of the dataset and every file above |
 | events-vi.ics, events-en.ics, events-km.ics | the events as iCalendar feeds, one per language |
@@ -40,6 +40,8 @@ RESOURCE_TITLE = {
     "events": "Events: editions of recurring events",
     "organizations": "Organizations: provincial agencies and contacts",
     "images": "Images: files, text alternatives, captions, credits and licences",
+    "legal-documents": "Legal documents: laws, decrees, decisions and plans that matter to foreign investors and visitors, with status and relations",
+    "procedures": "Administrative procedures for foreign investors and residents: competent body, time limit, fee, legal basis",
 }
 KEYWORDS = ["Đắk Lắk", "Vietnam", "tourism", "investment", "open data"]
 # EU Publications Office language authority (DCAT-AP) for dct:language.

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from ..config import ENGLISH
 from .records import COUNTRY, PROVINCE, Dataset, Record
 
-SCHEMA_TYPES = {"places": None, "events": "Festival", "organizations": "GovernmentOrganization", "images": "ImageObject"}
+SCHEMA_TYPES = {"places": None, "events": "Festival", "organizations": "GovernmentOrganization", "images": "ImageObject", "legal-documents": "Legislation", "procedures": "GovernmentService"}
 
 # One inline JSON-LD context for every file: schema.org terms, dates typed, links as IRIs.
 SCHEMA_CONTEXT = {
@@ -21,6 +22,11 @@ SCHEMA_CONTEXT = {
     "isBasedOn": {"@type": "@id"},
     "eventStatus": {"@type": "@id"},
     "eventAttendanceMode": {"@type": "@id"},
+    "legislationDate": {"@type": "xsd:date"},
+    "legislationDateOfApplicability": {"@type": "xsd:date"},
+    "expires": {"@type": "xsd:date"},
+    "legislationLegalForce": {"@type": "@id"},
+    "sameAs": {"@type": "@id"},
 }
 
 def _languages(record: Record) -> tuple[str, ...]:
@@ -130,6 +136,22 @@ def jsonld_node(record: Record, language: str | None = None, with_context: bool 
             "url": values.get("website"),
             "subjectOf": [{"@id": url} for url in ([*record.texts("url", languages).values(), values.get("source")]) if url] or None,
         }
+    elif record.type == "legal-documents":
+        node = legislation_node(record, languages, language, texts)
+    elif record.type == "procedures":
+        node = {
+            "@id": record.iri,
+            "@type": "GovernmentService",
+            "identifier": values.get("code") or record.id,
+            "name": texts("name"),
+            "description": texts("description"),
+            "provider": _clean({"@type": "GovernmentOrganization", "identifier": values["authority"], "name": texts("authority_name")}),
+            "areaServed": _clean({"@type": "AdministrativeArea", "name": PROVINCE, "address": _address(None)}),
+            "availableChannel": _clean({"@type": "ServiceChannel", "serviceUrl": values.get("official_url"), "serviceLocation": {"@type": "GovernmentOffice", "name": texts("submit_to_name")}}),
+            "isBasedOn": [{"@id": iri} for iri in record.links.get("legal_basis", [])] or None,
+            "url": _urls(record, languages, language),
+            "subjectOf": _sources(record),
+        }
     else:  # images
         node = {
             "@id": record.iri,
@@ -148,6 +170,44 @@ def jsonld_node(record: Record, language: str | None = None, with_context: bool 
     if language is not None:
         node = {"@context": SCHEMA_CONTEXT, **node} if with_context else node
     return node
+
+
+def legislation_node(record: Record, languages: tuple[str, ...], language: str | None, texts) -> dict:
+    """schema.org Legislation: the act itself (its official Vietnamese title, inLanguage vi),
+    its status on the dataset's date, the documents it changes or rests on, and its
+    translations for reference (the portal's pages, an English text) as workExamples."""
+    values, source = record.values, languages[0]
+    relations = record.links.get("relations", {})
+    ids = lambda *names: [{"@id": iri} for name in names for iri in relations.get(name, [])] or None  # noqa: E731
+    translations = [
+        _clean({"@type": "CreativeWork", "@id": url, "url": url, "inLanguage": lang, "name": record.text("title", lang), "abstract": record.text("description", lang), "translationOfWork": {"@id": record.iri}})
+        for lang, url in record.texts("url", languages).items() if lang != source and record.text("title", lang)
+    ]
+    if values.get("english_text"):
+        translations.append(_clean({"@type": "CreativeWork", "url": values["english_text"], "inLanguage": ENGLISH, "creator": values.get("english_text_by"), "translationOfWork": {"@id": record.iri}}))
+    return {
+        "@id": record.iri,
+        "@type": "Legislation",
+        "legislationIdentifier": record.id,
+        "name": record.text("title", source),
+        "alternateName": texts("title") if language not in (None, source) else None,
+        "description": texts("description"),
+        "inLanguage": source,
+        "legislationType": record.links.get("legislation_type"),
+        "legislationDate": values["signed"].isoformat(),
+        "legislationDateOfApplicability": values["in_force"].isoformat() if values.get("in_force") else None,
+        "expires": values["ceased"].isoformat() if values.get("ceased") else None,
+        "legislationLegalForce": f"https://schema.org/{record.links.get('legal_force')}",
+        "legislationPassedBy": _clean({"@type": "GovernmentOrganization", "identifier": values["issuer"], "name": texts("issuer_name")}),
+        "legislationJurisdiction": COUNTRY,
+        "sameAs": values.get("official_text"),
+        "legislationChanges": ids("amends", "replaces"),
+        "isBasedOn": ids("implements"),
+        "workExample": translations or None,
+        "keywords": values.get("subjects"),
+        "url": _urls(record, languages, language),
+        "subjectOf": _sources(record),
+    }
 
 
 def jsonld_document(dataset: Dataset, record_type: str) -> str:

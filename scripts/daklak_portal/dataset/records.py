@@ -9,7 +9,7 @@ from pathlib import Path
 
 DATASET_VERSION = "1.0.0"  # of the dataset's structure (datapackage.json `version`)
 
-RECORD_TYPES = ("places", "events", "organizations", "images")
+RECORD_TYPES = ("places", "events", "organizations", "images", "legal-documents", "procedures")
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas" / "records"
 IMAGES_DIR = "assets/images"  # inside docs/
 PROVINCE = "Đắk Lắk"
@@ -71,8 +71,55 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
         ("license_url", "string", "Address of the licence"),
         ("source", "string", "Where the image was obtained"),
     ],
+    "legal-documents": [
+        ("id", "string", "The document's number as issued (31/2021/NĐ-CP)"),
+        ("type", "string", "law, resolution, decree, decision, circular, plan or directive"),
+        ("type_name@", "string", "Type of document"),
+        ("issuer", "string", "Identifier of the issuing body"),
+        ("issuer_name@", "string", "Issuing body"),
+        ("signer", "string", "Person who signed it, as printed in the document"),
+        ("signed", "date", "Date signed"),
+        ("in_force", "date", "Date of entry into force"),
+        ("ceased", "date", "Date it ceased (or ceases) to be in force"),
+        ("status", "string", "in-force, partly-in-force, not-in-force or not-yet-in-force, on the dataset's date (end dates that have passed decide)"),
+        ("status_name@", "string", "Status"),
+        ("status_checked", "date", "Date the status was last checked against the official sources"),
+        ("subjects", "string", "Subject areas, separated by spaces"),
+        ("official_text", "string", "URL of the official Vietnamese text"),
+        ("english_text", "string", "URL of an English text, when one exists (no legal force)"),
+        ("english_text_by", "string", "Who made the English text"),
+        ("amends", "string", "Numbers of the documents it amends, separated by spaces"),
+        ("amended_by", "string", "Numbers of the documents amending it"),
+        ("replaces", "string", "Numbers of the documents it replaces"),
+        ("replaced_by", "string", "Numbers of the documents replacing it"),
+        ("implements", "string", "Numbers of the documents it implements (details or guides)"),
+        ("implemented_by", "string", "Numbers of the documents implementing it"),
+        ("title@", "string", "Title (its official title in Vietnamese; a translation for reference elsewhere)"),
+        ("description@", "string", "One-sentence summary written by the portal"),
+        ("url@", "string", "Page of the portal summarising it"),
+        ("sources", "string", "URLs of the public sources, separated by spaces"),
+        ("as_of", "date", "Date the facts are true for"),
+    ],
+    "procedures": [
+        ("id", "string", "Stable identifier: the page's file name"),
+        ("code", "string", "Code in the national database of administrative procedures"),
+        ("subject", "string", "Subject area"),
+        ("authority", "string", "Identifier of the competent body"),
+        ("authority_name@", "string", "Competent body"),
+        ("submit_to", "string", "Identifier of the body where the file is submitted"),
+        ("submit_to_name@", "string", "Where the file is submitted"),
+        ("processing_days", "integer", "Time limit in working days"),
+        ("fee_vnd", "integer", "Fee in Vietnamese đồng (0: free)"),
+        ("legal_basis", "string", "Numbers of the legal documents it rests on, separated by spaces"),
+        ("official_url", "string", "Official page of the procedure"),
+        ("name@", "string", "Name of the procedure"),
+        ("description@", "string", "One-sentence description"),
+        ("url@", "string", "Page of the portal describing it"),
+        ("sources", "string", "URLs of the public sources, separated by spaces"),
+        ("as_of", "date", "Date the facts are true for"),
+    ],
 }
-PRIMARY_KEYS = {"places": ["id"], "events": ["id"], "organizations": ["id"], "images": ["id"]}
+PRIMARY_KEYS = {kind: ["id"] for kind in RECORD_TYPES}
 FOREIGN_KEYS = {"events": [("place", "places", "id")]}  # (field, resource, field)
 
 
@@ -103,6 +150,7 @@ class Dataset:
     site_url: str  # ends with "/"
     records: dict[str, list[Record]] = field(default_factory=dict)  # type -> records sorted by id
     sources: list[dict] = field(default_factory=list)  # {"title", "path"} of every page source, by path
+    legal: object = None  # the legal database (legal.model.LegalDatabase) the pages are drawn from
 
     def records_for_page(self, key: str) -> list[Record]:
         return [record for kind in RECORD_TYPES for record in self.records.get(kind, []) if record.page == key]

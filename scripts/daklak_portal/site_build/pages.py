@@ -19,6 +19,8 @@ from ..coverage import DASHBOARD, badge_svg, dashboard_markdown
 from ..dataset import page_jsonld
 from ..dates import format_reader_date
 from ..glossary import GLOSSARY_PAGE, glossary_table, load_terms
+from ..legal.model import LEGAL_PREFIX, status_day
+from ..legal.pages import legal_markdown
 from ..news import (
     NEWS_INDEX,
     POSTS_PREFIX,
@@ -86,6 +88,12 @@ def _with_generated_parts(state: BuildState, language: str, key: str, title: str
     if key == GLOSSARY_PAGE and available:
         terms = load_terms(state.pages[source][key].meta)
         return markdown + glossary_table(terms, state.settings.languages, state.settings.language_names, gettext)
+    if key.startswith(LEGAL_PREFIX):
+        site_root = urlsplit(state.settings.site_url).path.rstrip("/") + "/"
+        written_in = language if available else source
+        legal = legal_markdown(state.dataset.legal, key, language, written_in, state.pages, site_root, state.translations(written_in).gettext, status_day(), markdown)
+        if legal is not None:
+            return legal
     if key.startswith(BULLETIN_PREFIX) and available and (issue := read_issue(state.pages[source][key])):
         site_root = urlsplit(state.settings.site_url).path.rstrip("/") + "/"
         return markdown + issue_markdown(issue, language, state.pages, source, state.settings.built_languages, state.settings.language_names, site_root, gettext)
