@@ -133,7 +133,7 @@ def test_security_headers(server):
     assert headers["Cache-Control"] == "no-cache"
 
 
-@pytest.mark.parametrize("path", ["", "en/", "km/", "km/tourism/ganh-da-dia/", "en/news/", "en/coverage/"])
+@pytest.mark.parametrize("path", ["", "en/", "km/", "km/tourism/ganh-da-dia/", "en/news/", "en/coverage/", "en/legal/?type=law"])
 def test_pages_request_nothing_from_other_hosts_and_break_no_policy(page, server, path):
     page.goto(server.base + path, wait_until="networkidle")
     foreign = [url for url in page.requests if not url.startswith(server.base) and not url.startswith("data:")]
@@ -215,7 +215,10 @@ AXE = PROJECT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 # Every page template, in each language: home, a content page, a page untranslated into km (the
 # fallback copy with its notice), the news listing, a news post, the glossary (a wide table),
 # the coverage dashboard (wide tables), the 404 page, the accessibility statement.
-TEMPLATES = ["", "province/", "province/history/", "news/", "news/posts/bai-goc-port-groundbreaking/", "about/glossary/", "coverage/", "no-such-page/", "about/accessibility/", "bulletin/2025-h1/"]
+TEMPLATES = [
+    "", "province/", "province/history/", "news/", "news/posts/bai-goc-port-groundbreaking/", "about/glossary/", "coverage/", "no-such-page/",
+    "about/accessibility/", "bulletin/2025-h1/", "legal/", "legal/resolution/2025/202-qh15/", "legal/procedures/investment-registration-certificate/",
+]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
@@ -275,3 +278,48 @@ def test_a_page_load_logs_no_error_and_gets_no_error_answer(browser, server, pat
     finally:
         context.close()
     assert errors == [] and failed == [], (errors, failed)
+
+
+def test_legal_listing_filters_in_the_browser_and_reads_without_javascript(browser, server):
+    """The filters need no server and no third-party code; the choice is kept in the address;
+    the count is announced; without JavaScript the whole list, grouped by subject, is the page."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    try:
+        tab.goto(server.base + "en/legal/?type=law", wait_until="networkidle")
+        items = tab.locator(".portal-legal-list > li")
+        total = items.count()
+        shown = [item.get_attribute("data-type") for item in items.all() if item.is_visible()]
+        assert total > len(shown) > 0 and set(shown) == {"law"}
+        assert tab.locator("#legal-type").input_value() == "law"
+        count = tab.locator(".portal-legal-count")
+        assert count.get_attribute("aria-live") == "polite" and count.inner_text() == f"{len(shown)} of {total} documents shown"
+        shot(tab, "legal-listing-en-filtered-phone")
+        tab.select_option("#legal-type", "")  # keyboard-operable native selects
+        tab.select_option("#legal-status", "in-force")
+        assert "status=in-force" in tab.url and "type=" not in tab.url
+        statuses = {item.get_attribute("data-status") for item in items.all() if item.is_visible()}
+        assert statuses == {"in-force"}
+        tab.get_by_role("button", name="Show all").click()
+        tab.wait_for_function("document.querySelectorAll('.portal-legal-list > li[hidden]').length === 0")
+        assert tab.url.endswith("/en/legal/")
+    finally:
+        context.close()
+    quiet = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    tab = quiet.new_page()
+    try:
+        tab.goto(server.base + "en/legal/", wait_until="networkidle")
+        assert not tab.locator(".portal-legal-filters").is_visible()
+        assert all(item.is_visible() for item in tab.locator(".portal-legal-list > li").all())
+        assert tab.locator("h2#subject-investment").is_visible()
+    finally:
+        quiet.close()
+
+
+def test_an_english_document_page_on_a_phone(page, server):
+    page.goto(server.base + "en/legal/resolution/2025/202-qh15/", wait_until="networkidle")
+    notice = page.locator(".portal-legal-notice")
+    assert "no legal force" in notice.inner_text() and notice.locator("a").get_attribute("href").startswith("https://")
+    facts = page.locator(".portal-legal-facts").inner_text()
+    assert "202/2025/QH15" in facts and "National Assembly" in facts and "12 June 2025" in facts
+    shot(page, "legal-document-en-phone")

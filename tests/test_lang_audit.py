@@ -36,6 +36,7 @@ def test_each_passage_is_judged_by_its_own_language(text, lang, expected):
     ("title", "expected"),
     [
         ("Đắk Lắk khởi công dự án cao tốc", "vi"),
+        ("Cấp thẻ tạm trú cho người nước ngoài tại Việt Nam tại Công an cấp tỉnh", "vi"),  # "an" is Vietnamese too
         ("9th Buôn Ma Thuột Coffee Festival to feature wide range of fun activities", "en"),
         ("Many new features at 2025 Buon Ma Thuot Coffee Festival", "en"),
         ("Dak Lak", None),

@@ -59,7 +59,8 @@ def is_vietnamese_title(text: str) -> bool:
         return False
     words = [word.lower() for word in _WORD.findall(KHMER.sub(" ", text))]
     accented = sum(1 for word in words if not word.isascii())
-    return bool(words) and accented >= 0.5 * len(words) and not any(word in ENGLISH_FUNCTION_WORDS for word in words)
+    # "an" is also a Vietnamese syllable ("Công an", the police; "an ninh"), not only English's article.
+    return bool(words) and accented >= 0.5 * len(words) and not any(word in ENGLISH_FUNCTION_WORDS and word != "an" for word in words)
 
 
 def is_english_passage(text: str) -> bool:

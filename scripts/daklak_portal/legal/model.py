@@ -49,7 +49,7 @@ class LegalDocument:
     number: str
     type: str
     issuer: str
-    signer: str
+    signer: str  # "" when no source names the signer
     signed: date
     in_force: date | None
     ceased: date | None
@@ -87,7 +87,7 @@ def read_document(page: SourceFile) -> LegalDocument:
     block = page.meta[DOCUMENT_BLOCK]
     relations = {name: tuple(str(n) for n in block.get("relations", {}).get(name) or []) for name in RELATIONS}
     return LegalDocument(
-        page.key, str(block["number"]), block["type"], block["issuer"], str(block["signer"]), as_date(block["signed"]),
+        page.key, str(block["number"]), block["type"], block["issuer"], str(block.get("signer") or ""), as_date(block["signed"]),
         as_date(block.get("in_force")), as_date(block.get("ceased")), block["status"], as_date(block["status_checked"]),
         tuple(block["subjects"]), str(block["official_text"]), block.get("english_text"), relations,
     )

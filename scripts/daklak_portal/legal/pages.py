@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from urllib.parse import urlsplit
 
 from babel.numbers import format_decimal
 
 from ..config import language_info
 from ..content import SourceFile, page_path
 from ..dates import format_reader_date
+from ..text_language import title_language
 from .model import LEGAL_INDEX, LegalDatabase, LegalDocument, Procedure
 from .numbers import search_variants
 from .vocabulary import BODIES, DOCUMENT_TYPES, RELATIONS, STATUSES, SUBJECTS
@@ -56,6 +58,13 @@ class _Page:
         number = "" if document.number in html.unescape(title) else f" ({html.escape(document.number)})"
         return self.link(self.url(document.key), title) + number
 
+    def marked(self, text: str) -> str:
+        """A name or title as written in its source, marked with its language when that is
+        recognised and is not the page's (read with the right voice)."""
+        lang = title_language(text)
+        shown = html.escape(text)
+        return f'<span lang="{lang}">{shown}</span>' if lang and lang != self.language else shown
+
     def link(self, url: str, label: str) -> str:
         return f'<a href="{html.escape(url)}">{label}</a>'
 
@@ -74,22 +83,22 @@ def document_markdown(database: LegalDatabase, document: LegalDocument, page: _P
     """A document page: the notice and the facts before the summary, the relations after it."""
     _ = page.gettext
     status = document.status_on(day)
-    as_of = _("as of")
+    as_of, in_vietnamese = _("as of"), _("in Vietnamese")
     status_text = f'<strong class="portal-legal-status portal-legal-status--{status}">{html.escape(_(STATUSES[status][0]))}</strong> ({html.escape(as_of)} {page.day(day)})'
     english = document.english_text or {}
     rows = [
         (_("Number"), html.escape(document.number)),
         (_("Type"), html.escape(_(DOCUMENT_TYPES[document.type].label))),
         (_("Issued by"), html.escape(_(BODIES[document.issuer].label))),
-        (_("Signed by"), f'<span lang="{page.source}">{html.escape(document.signer)}</span>'),
+        (_("Signed by"), f'<span lang="{page.source}">{html.escape(document.signer)}</span>' if document.signer else ""),
         (_("Date signed"), page.day(document.signed)),
         (_("In force from"), page.day(document.in_force) if document.in_force else ""),
         (_("No longer in force from"), page.day(document.ceased) if document.ceased else ""),
         (_("Status"), status_text),
         (_("Status last checked"), page.day(document.status_checked)),
         (_("Subject areas"), ", ".join(html.escape(_(SUBJECTS[s])) for s in document.subjects)),
-        (_("Official text"), page.link(document.official_text, _("Vietnamese, official source"))),
-        (_("English text"), f'{page.link(english["url"], html.escape(english["by"]))}' if english else ""),
+        (_("Official source"), page.link(document.official_text, html.escape(urlsplit(document.official_text).hostname or "")) + f" ({html.escape(in_vietnamese)})"),
+        (_("English translation (no legal force)"), page.link(english["url"], page.marked(english["by"])) if english else ""),
     ]
     numbers = " ".join(search_variants(document.number))
     head = _notice(page, document.official_text) + page.rows(rows, "portal-legal-facts") + f'\n<p class="portal-legal-numbers" hidden>{html.escape(numbers)}</p>\n\n'
