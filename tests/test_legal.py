@@ -255,3 +255,14 @@ def test_the_publishing_workflow_rebuilds_weekly_on_the_day_of_the_build():
 def test_any_number_gives_a_message_or_nothing_never_an_exception(text):
     found = number_problem(text, "decision", "prime-minister", 2024)
     assert found is None or found[0].startswith("legal.number")
+
+
+def test_a_procedure_page_shows_its_body_time_fee_basis_and_official_page(built):
+    vi = (built / "legal/procedures/investment-registration/index.html").read_text(encoding="utf-8")
+    notice = re.search(r'<p class="portal-legal-notice" role="note">(.*?)</p>', vi, re.S)[1]
+    assert 'href="https://dichvucong.gov.vn/' in notice
+    facts = re.search(r'<dl class="portal-legal-facts">(.*?)</dl>', vi, re.S)[1]
+    assert "Sở Tài chính" in facts and "10 ngày làm việc" in facts and "Không thu phí" in facts
+    assert 'href="/legal/decree/2021/31-nd-cp/"' in facts and 'href="/legal/decree/2025/239-nd-cp/"' in facts
+    (node,) = [n for n in jsonld(vi) if n.get("@type") == "GovernmentService"]
+    assert node["provider"]["name"] == "Sở Tài chính" and len(node["isBasedOn"]) == 2

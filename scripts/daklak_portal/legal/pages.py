@@ -69,14 +69,24 @@ class _Page:
         return f'<a href="{html.escape(url)}">{label}</a>'
 
 
-def _notice(page: _Page, official_text: str | None) -> str:
+def _notice(page: _Page, url: str, procedure: bool = False) -> str:
+    """The notice above a document's or procedure's facts: a summary for reference; on a
+    translated page, a translation with no legal force; a link to the official Vietnamese text
+    (or, for a procedure, its official page)."""
     _ = page.gettext
-    if page.language == page.source:
-        text = _("This summary was written by the portal for reference. It does not replace the document:")
+    if procedure:
+        if page.language == page.source:
+            text = _("This summary of the procedure was written by the portal for reference. The official description:")
+        else:
+            text = _("This page is a summary and translation for reference only and has no legal force. The official description, in Vietnamese:")
+        label = _("the public service portal")
     else:
-        text = _("This page is a summary and translation for reference only and has no legal force. Only the Vietnamese text is authoritative:")
-    link = page.link(official_text, _("the official Vietnamese text")) if official_text else ""
-    return f'<p class="portal-legal-notice" role="note">{html.escape(text)} {link}</p>\n\n'
+        if page.language == page.source:
+            text = _("This summary was written by the portal for reference. It does not replace the document:")
+        else:
+            text = _("This page is a summary and translation for reference only and has no legal force. Only the Vietnamese text is authoritative:")
+        label = _("the official Vietnamese text")
+    return f'<p class="portal-legal-notice" role="note">{html.escape(text)} {page.link(url, html.escape(label))}</p>\n\n'
 
 
 def document_markdown(database: LegalDatabase, document: LegalDocument, page: _Page, day: date, markdown: str) -> str:
@@ -143,7 +153,7 @@ def procedure_markdown(database: LegalDatabase, procedure: Procedure, page: _Pag
         (_("Legal basis"), f"<ul>{basis}</ul>"),
         (_("Official procedure page"), page.link(procedure.official_url, html.escape(_("National or provincial public service portal")))),
     ]
-    return _notice(page, None) + page.rows(rows, "portal-legal-facts") + "\n\n" + markdown
+    return _notice(page, procedure.official_url, procedure=True) + page.rows(rows, "portal-legal-facts") + "\n\n" + markdown
 
 
 def listing_markdown(database: LegalDatabase, page: _Page, day: date) -> str:
