@@ -266,3 +266,42 @@ def test_a_procedure_page_shows_its_body_time_fee_basis_and_official_page(built)
     assert 'href="/legal/decree/2021/31-nd-cp/"' in facts and 'href="/legal/decree/2025/239-nd-cp/"' in facts
     (node,) = [n for n in jsonld(vi) if n.get("@type") == "GovernmentService"]
     assert node["provider"]["name"] == "Sở Tài chính" and len(node["isBasedOn"]) == 2
+
+
+# -- the real database --------------------------------------------------------------------------
+
+
+def test_the_real_database_is_complete_and_its_relations_hold_both_ways():
+    from conftest import PROJECT
+    from daklak_portal.legal.vocabulary import RELATIONS
+
+    dataset, findings = records(PROJECT)
+    assert findings == []
+    database = dataset.legal
+    assert len(database.documents) >= 25 and len(database.procedures) >= 8
+    for number in database.documents:
+        for name, others in database.relations_of(number).items():
+            for other in others:
+                assert number in database.relations_of(other)[RELATIONS[name][0]], (number, name, other)
+    for procedure in database.procedures.values():
+        assert procedure.legal_basis and all(n in database.documents for n in procedure.legal_basis)
+    # Khmer readers have the listing and at least five documents in Khmer.
+    km = load_pages(load_settings(PROJECT))[0]["km"]
+    assert "legal/index.md" in km and sum(1 for d in database.documents.values() if d.key in km) >= 5
+
+
+def test_every_real_document_page_carries_its_legislation_jsonld(built_real_site):
+    from conftest import PROJECT
+
+    database = records(PROJECT)[0].legal
+    for document in database.documents.values():
+        path = document.key.removesuffix(".md")
+        for prefix in ("", "en/"):
+            html = (built_real_site / prefix / path / "index.html").read_text(encoding="utf-8")
+            (node,) = [n for n in jsonld(html) if n.get("@type") == "Legislation"]
+            assert node["legislationIdentifier"] == document.number and node["legislationDate"] == document.signed.isoformat()
+            assert node["legislationType"] and node["legislationLegalForce"].startswith("https://schema.org/") and node["inLanguage"] == "vi"
+            assert node["legislationPassedBy"]["name"] and node["sameAs"] == document.official_text
+            if prefix:
+                assert any(work.get("translationOfWork", {}).get("@id") == node["@id"] and work["inLanguage"] == "en" for work in node["workExample"])
+                assert "has no legal force" in html
