@@ -294,6 +294,7 @@ def test_legal_listing_filters_in_the_browser_and_reads_without_javascript(brows
         assert tab.locator("#legal-type").input_value() == "law"
         count = tab.locator(".portal-legal-count")
         assert count.get_attribute("aria-live") == "polite" and count.inner_text() == f"{len(shown)} of {total} documents shown"
+        tab.locator(".portal-legal-filters").scroll_into_view_if_needed()
         shot(tab, "legal-listing-en-filtered-phone")
         tab.select_option("#legal-type", "")  # keyboard-operable native selects
         tab.select_option("#legal-status", "in-force")
