@@ -68,10 +68,7 @@ def collect_legal(collector) -> LegalDatabase:
             "english_text_by": english.get("by"),
             **{name: " ".join(relations.get(name, [])) for name in RELATIONS},
             "title": collector.meta_texts(document.key, "title"),
-            "description": collector.meta_texts(document.key, "description"),
-            "url": {lang: collector.page_url(document.key, lang) for lang in collector.languages},
-            "sources": collector.page_sources(page),
-            "as_of": as_date(page.meta["as_of"]),
+            **_page_columns(collector, page),
         }, document.key, iris[number], {"relations": {name: [iris[n] for n in numbers if n in iris] for name, numbers in relations.items()}, "legislation_type": DOCUMENT_TYPES[document.type].schema_type, "legal_force": STATUSES[status][1]})
     for key, procedure in database.procedures.items():
         page = source_pages[key]
@@ -89,12 +86,20 @@ def collect_legal(collector) -> LegalDatabase:
             "legal_basis": " ".join(procedure.legal_basis),
             "official_url": procedure.official_url,
             "name": collector.meta_texts(key, "title"),
-            "description": collector.meta_texts(key, "description"),
-            "url": {lang: collector.page_url(key, lang) for lang in collector.languages},
-            "sources": collector.page_sources(page),
-            "as_of": as_date(page.meta["as_of"]),
+            **_page_columns(collector, page),
         }, key, collector.page_url(key, collector.source) + "#procedure", {"legal_basis": [iris[n] for n in procedure.legal_basis if n in iris]})
     return database
+
+
+def _page_columns(collector, page) -> dict:
+    """The columns every record of a page has: its description and URL in each language, its
+    sources and the date its facts are true for."""
+    return {
+        "description": collector.meta_texts(page.key, "description"),
+        "url": {lang: collector.page_url(page.key, lang) for lang in collector.languages},
+        "sources": collector.page_sources(page),
+        "as_of": as_date(page.meta["as_of"]),
+    }
 
 
 def _duplicate(collector, page, number: str, other) -> Finding:
