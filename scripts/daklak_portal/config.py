@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from babel.numbers import format_decimal
 
 from .errors import PortalError
 
@@ -59,12 +60,20 @@ class LanguageInfo:
     label_separator: str  # between a label and its value: ": ", or Khmer "៖ "
     joins_lines: bool  # a script without spaces between words: soft line breaks join (page_text.join_lines)
     preload_font: str | None  # the web font its pages need first (assets/fonts/), preloaded
+    number_locale: str | None  # the Babel locale whose decimal and group marks its texts use (None: babel_locale's)
     ordinals: dict = field(default_factory=dict, compare=False)
     dataset: dict = field(default_factory=dict, compare=False)
 
     def number(self, value: int) -> str:
         """A whole number in the language's digits."""
         return str(value).translate(str.maketrans("0123456789", self.digits))
+
+    def decimal(self, value: float, decimals: int = 0) -> str:
+        """A number with its group and decimal marks, in the language's digits: '18.096,40'
+        (vi), '18,096.40' (en), '១៨.០៩៦,៤០' (km)."""
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        text = format_decimal(value, pattern, locale=self.number_locale or self.babel_locale)
+        return text.translate(str.maketrans("0123456789", self.digits))
 
 
 @lru_cache(maxsize=None)
@@ -77,7 +86,7 @@ def language_info(code: str) -> LanguageInfo:
         "english_name": code, "og_locale": code, "eu_code": None, "script": "Latn", "babel_locale": code,
         "date_pattern": "long", "year_pattern": "y", "digits": "0123456789", "card_line_height": 1.3,
         "vietnamese_search": False, "edition": "{title} ({number})", "label_separator": ": ", "joins_lines": False,
-        "preload_font": None,
+        "preload_font": None, "number_locale": None,
     }
     return LanguageInfo(code=code, **(defaults | data))
 

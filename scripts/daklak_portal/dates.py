@@ -35,9 +35,9 @@ def format_reader_number(value: int, language: str) -> str:
 
 
 def format_reader_percent(value: float, language: str) -> str:
-    """A share with one decimal as readers write it: '14,3' (vi), '14.3' (en), '១៤.៣' (km)."""
+    """A share with one decimal as readers write it: '14,3' (vi), '14.3' (en), '១៤,៣' (km)."""
     info = language_info(language)
-    return format_decimal(value, "0.0", locale=info.babel_locale).translate(str.maketrans("0123456789", info.digits))
+    return format_decimal(value, "0.0", locale=info.number_locale or info.babel_locale).translate(str.maketrans("0123456789", info.digits))
 
 
 def reader_language_name(code: str, language: str) -> str:

@@ -28,6 +28,7 @@ from .content import (
 from .content_policy import front_matter_problems, policy_problems
 from .dataset import collect_records
 from .errors import Finding, not_utf8, relative
+from .figures import Figures, load_figures, placeholder_problems
 from .files import write_atomically
 from .glossary import GLOSSARY_PAGE, Term, avoided_spellings, load_terms
 from .images import check_sidecar, find_originals
@@ -48,15 +49,15 @@ def lint(settings: Settings, fix: bool = False, cache: bool = False, data: bool 
     With cache (the build uses it), a file whose bytes, path, glossary and languages are those
     of an earlier run, checked by the same code, gets that run's findings without being read
     as Markdown again (build_cache)."""
-    findings: list[Finding] = []
     terms = glossary_terms(settings)
+    figures, findings = load_figures(settings)
     results = JsonCache(settings.root, "lint", _code_of_lint()) if cache else None
-    context = repr((settings.languages, settings.source_language, terms, news_categories(settings)))
+    context = repr((settings.languages, settings.source_language, terms, news_categories(settings), figures.ids()))
     for path in markdown_files(settings):
         if fix:
             fix_file(path)
         if results is None:
-            findings.extend(check_file(path, settings, terms))
+            findings.extend(check_file(path, settings, terms, figures))
             continue
         key = input_key(context, relative(path, settings.root), path.read_bytes())
         cached = results.get(key)
@@ -66,7 +67,7 @@ def lint(settings: Settings, fix: bool = False, cache: bool = False, data: bool 
                 continue
             except (TypeError, ValueError):
                 pass  # an entry of another shape: check the file again
-        found = check_file(path, settings, terms)
+        found = check_file(path, settings, terms, figures)
         results.put(key, [f.to_json() for f in found])
         findings.extend(found)
     if results is not None:
@@ -83,9 +84,9 @@ def lint(settings: Settings, fix: bool = False, cache: bool = False, data: bool 
 
 
 def _code_of_lint() -> str:
-    from . import content, content_policy, errors, glossary, news
+    from . import content, content_policy, errors, figures, glossary, news
 
-    return code_version((sys.modules[__name__], content, content_policy, errors, glossary, news), ("pyyaml",))
+    return code_version((sys.modules[__name__], content, content_policy, errors, figures, glossary, news), ("pyyaml",))
 
 
 def glossary_terms(settings: Settings) -> list[Term]:
@@ -98,7 +99,7 @@ def glossary_terms(settings: Settings) -> list[Term]:
     return load_terms(meta)
 
 
-def check_file(path: Path, settings: Settings, terms: list[Term] = ()) -> list[Finding]:
+def check_file(path: Path, settings: Settings, terms: list[Term] = (), figures: Figures | None = None) -> list[Finding]:
     shown = relative(path, settings.root)
     language = language_of(path, settings)
     if language is None:
@@ -125,6 +126,8 @@ def check_file(path: Path, settings: Settings, terms: list[Term] = ()) -> list[F
     if not str(meta.get("title") or "").strip():
         findings.append(Finding.of(shown, 1, "front-matter.no-title", field="title"))
     for line, message_id, values in policy_problems(body):
+        findings.append(Finding.of(shown, body_line + line - 1, message_id, **values))
+    for line, message_id, values in placeholder_problems(body, figures or Figures({}, {})):
         findings.append(Finding.of(shown, body_line + line - 1, message_id, **values))
     for line, message_id, values in front_matter_problems(meta, text):
         findings.append(Finding.of(shown, line, message_id, field=values["key"], **values))

@@ -18,6 +18,7 @@ from ..content import page_path
 from ..coverage import DASHBOARD, badge_svg, dashboard_markdown
 from ..dataset import page_jsonld
 from ..dates import format_reader_date
+from ..figures import expand as expand_figures
 from ..glossary import GLOSSARY_PAGE, glossary_table, load_terms
 from ..legal.model import LEGAL_PREFIX, status_day
 from ..legal.pages import legal_markdown
@@ -83,6 +84,8 @@ def _with_generated_parts(state: BuildState, language: str, key: str, title: str
     source = state.settings.source_language
     available = key in state.pages[language]
     gettext = state.translations(language).gettext
+    written_in = language if available else source
+    markdown = expand_figures(markdown, state.figures, written_in, source, state.translations(written_in).gettext)
     if key == NEWS_INDEX and available:  # a fallback copy gets no listing
         return markdown + index_markdown(posts_in(language, state.pages, source), language, gettext)
     if key == GLOSSARY_PAGE and available:
@@ -90,7 +93,6 @@ def _with_generated_parts(state: BuildState, language: str, key: str, title: str
         return markdown + glossary_table(terms, state.settings.languages, state.settings.language_names, gettext)
     if key.startswith(LEGAL_PREFIX):
         site_root = urlsplit(state.settings.site_url).path.rstrip("/") + "/"
-        written_in = language if available else source
         legal = legal_markdown(state.dataset.legal, key, language, written_in, state.pages, site_root, state.translations(written_in).gettext, status_day(), markdown)
         if legal is not None:
             return legal
@@ -98,7 +100,6 @@ def _with_generated_parts(state: BuildState, language: str, key: str, title: str
         site_root = urlsplit(state.settings.site_url).path.rstrip("/") + "/"
         return markdown + issue_markdown(issue, language, state.pages, source, state.settings.built_languages, state.settings.language_names, site_root, gettext)
     if key.startswith(POSTS_PREFIX):
-        written_in = language if available else source
         meta = state.pages[source][key].meta
         categories = category_names(meta.get("categories"), news_categories(state.settings), written_in, source)
         return post_header(title, meta["date"], written_in, state.translations(written_in).gettext, categories) + markdown

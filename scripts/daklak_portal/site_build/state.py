@@ -20,6 +20,7 @@ from ..content import SourceFile, load_pages
 from ..coverage import Report, build_report, ui_coverage
 from ..dataset import Dataset, collect_records
 from ..errors import relative
+from ..figures import Figures, load_figures
 from ..git_history import GitHistory, read_history
 from ..lint import lint
 from ..messages import text
@@ -44,6 +45,7 @@ class BuildState:
     dataset: Dataset
     card_fonts: Fonts
     source_site_name: str  # the site's name in the source language (cards of untranslated pages)
+    figures: Figures = field(default_factory=lambda: Figures({}, {}))  # the key figures the pages quote
     available: dict[str, set[str]] = field(default_factory=dict)  # the page keys that really exist per language
     catalogs: dict = field(default_factory=dict)  # language -> compiled gettext catalog
     fallback_titles: dict = field(default_factory=dict)  # language -> {site path: source title} (pages.fallback_titles)
@@ -85,4 +87,5 @@ def prepare(root: Path, source_site_name: str) -> BuildState:
     elif history.shallow:
         log.info("Shallow git clone: dates older than the clone are unknown and left out (fetch the full history for them).")
     fonts = Fonts(settings.docs_dir / "assets" / "fonts")
-    return BuildState(settings, pages, history, coverage, images, dataset, fonts, source_site_name)
+    figures, _ = load_figures(settings)  # (its problems are lint's: refused above)
+    return BuildState(settings, pages, history, coverage, images, dataset, fonts, source_site_name, figures)
