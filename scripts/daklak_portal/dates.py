@@ -7,7 +7,8 @@ machine-readable ISO date always goes in <time datetime="…">.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import os
+from datetime import date, datetime, timezone
 
 from babel import Locale
 from babel.dates import format_date
@@ -44,3 +45,11 @@ def reader_language_name(code: str, language: str) -> str:
     """A language's name in the reader's language, for running text: 'Tiếng Khmer' (vi),
     'Khmer' (en), 'ខ្មែរ' (km). (The switcher names each language in itself.)"""
     return Locale.parse(language_info(language).babel_locale).languages.get(code, code)
+
+
+def build_day() -> date:
+    """The day a build is for: its build date (SOURCE_DATE_EPOCH, which the build pins to the
+    last commit's date and the weekly scheduled build to its own day), else today. Legal
+    documents' status and the home page's coming events are worked out for this day."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return datetime.fromtimestamp(int(value), tz=timezone.utc).date() if value.isdigit() else date.today()

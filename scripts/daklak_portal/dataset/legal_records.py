@@ -3,6 +3,7 @@ blocks; this turns them into rows with their labels in every language, and links
 
 from __future__ import annotations
 
+from ..dates import build_day
 from ..errors import Finding
 from ..legal.model import (
     DOCUMENT_BLOCK,
@@ -13,7 +14,6 @@ from ..legal.model import (
     document_problems,
     read_document,
     read_procedure,
-    status_day,
 )
 from ..legal.vocabulary import BODIES, DOCUMENT_TYPES, RELATIONS, STATUSES
 from ..page_text import line_of_path
@@ -42,7 +42,7 @@ def collect_legal(collector) -> LegalDatabase:
     collector.findings += database_problems(database, source_pages, collector.shown)
     labels = {lang: load_translations(lang).gettext for lang in collector.languages}
     named = lambda label: {lang: gettext(label) for lang, gettext in labels.items()}  # noqa: E731
-    day = status_day()
+    day = build_day()
     iris = {number: collector.page_url(document.key, collector.source) + "#document" for number, document in database.documents.items()}
     for number, document in database.documents.items():
         page = source_pages[document.key]

@@ -9,9 +9,8 @@ block, a procedure a page docs/<source>/legal/procedures/<slug>.md with a `proce
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from ..content import SourceFile
 from ..errors import Finding
@@ -34,13 +33,6 @@ def as_date(value) -> date | None:
         return date.fromisoformat(str(value)) if value else None
     except ValueError:
         return None
-
-
-def status_day() -> date:
-    """The day statuses are worked out for: the build date (SOURCE_DATE_EPOCH, which the build
-    pins to the last commit's date, and the weekly scheduled build to its own day), else today."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return datetime.fromtimestamp(int(value), tz=timezone.utc).date() if value.isdigit() else date.today()
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,11 @@ from ..config import language_info
 from ..content import page_path
 from ..coverage import DASHBOARD, badge_svg, dashboard_markdown
 from ..dataset import page_jsonld
-from ..dates import format_reader_date
+from ..dates import build_day, format_reader_date
 from ..figures import expand as expand_figures
+from ..front_door import HOME, front_door_markdown
 from ..glossary import GLOSSARY_PAGE, glossary_table, load_terms
-from ..legal.model import LEGAL_PREFIX, status_day
+from ..legal.model import LEGAL_PREFIX
 from ..legal.pages import legal_markdown
 from ..news import (
     NEWS_INDEX,
@@ -86,6 +87,8 @@ def _with_generated_parts(state: BuildState, language: str, key: str, title: str
     gettext = state.translations(language).gettext
     written_in = language if available else source
     markdown = expand_figures(markdown, state.figures, written_in, source, state.translations(written_in).gettext)
+    if key == HOME and available:
+        return front_door_markdown(markdown, language, state.pages, source, state.dataset, build_day(), gettext)
     if key == NEWS_INDEX and available:  # a fallback copy gets no listing
         return markdown + index_markdown(posts_in(language, state.pages, source), language, gettext)
     if key == GLOSSARY_PAGE and available:
@@ -93,7 +96,7 @@ def _with_generated_parts(state: BuildState, language: str, key: str, title: str
         return markdown + glossary_table(terms, state.settings.languages, state.settings.language_names, gettext)
     if key.startswith(LEGAL_PREFIX):
         site_root = urlsplit(state.settings.site_url).path.rstrip("/") + "/"
-        legal = legal_markdown(state.dataset.legal, key, language, written_in, state.pages, site_root, state.translations(written_in).gettext, status_day(), markdown)
+        legal = legal_markdown(state.dataset.legal, key, language, written_in, state.pages, site_root, state.translations(written_in).gettext, build_day(), markdown)
         if legal is not None:
             return legal
     if key.startswith(BULLETIN_PREFIX) and available and (issue := read_issue(state.pages[source][key])):
