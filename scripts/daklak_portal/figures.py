@@ -185,7 +185,7 @@ def cards_html(figures: list[Figure], language: str, source_language: str, gette
 
 
 # Bar chart geometry (SVG user units): labels on the left, bars from LABEL_WIDTH, value at the end.
-WIDTH, LABEL_WIDTH, BAR_AREA, ROW = 640, 230, 300, 40
+WIDTH, LABEL_WIDTH, BAR_AREA, ROW = 440, 120, 220, 40
 
 
 def chart_html(chart: Chart, figures: list[Figure], language: str, source_language: str, gettext) -> str:
