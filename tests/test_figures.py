@@ -72,3 +72,10 @@ def test_an_unknown_id_or_a_bad_entry_is_a_file_and_line_message_and_nothing_is_
     assert linted.returncode == 1 and f"figures/figures.yml:{line}:" in linted.output and "Traceback" not in linted.output
     result = build(root)
     assert result.returncode != 0 and f"figures/figures.yml:{line}:" in result.output and not (root / "site/index.html").exists()
+
+
+def test_a_placeholder_is_not_untranslated_text_on_a_khmer_page():
+    from daklak_portal.coverage.report import _is_latin_paragraph
+
+    assert not _is_latin_paragraph("[[figures:area,population,commune-level-units,coastline]]", "Khmr")
+    assert _is_latin_paragraph("The province covers a large area of the Central Highlands", "Khmr")

@@ -82,6 +82,7 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ỹ]{2,}")
 _CODE = re.compile(r"`[^`]*`")
 _MARKED = re.compile(r"<(\w+)[^>]*\blang=\"\w+\"[^>]*>.*?</\1>", re.S)
 _HASH = re.compile(r"[0-9a-f]{7,40}")
+PLACEHOLDERS = re.compile(r"\[\[[a-z-]+(?::[^\]]*)?\]\]")  # [[figures:area]], [[latest-news]]: the build writes them in the page's language
 _URL = re.compile(r"\]\([^)]*\)|https?://\S+")
 
 
@@ -325,7 +326,7 @@ def _is_latin_paragraph(text: str, script: str) -> bool:
     letters = SCRIPT_LETTERS.get(script)
     if letters is None:  # a Latin-script language, or a script we cannot recognise
         return False
-    plain = _URL.sub(" ", _CODE.sub(" ", _MARKED.sub(" ", text)))
+    plain = _URL.sub(" ", _CODE.sub(" ", _MARKED.sub(" ", PLACEHOLDERS.sub(" ", text))))
     return not letters.search(plain) and len(_LATIN_WORD.findall(plain)) >= 6
 
 
