@@ -87,7 +87,8 @@ def test_real_content_gives_records_without_findings():
     assert ids("events") == editions and "coffee-festival-9" in editions
     assert ids("organizations") == {org["id"] for org in source["about/contacts.md"].meta["organizations"]}
     images = {Path(path).stem for path in (SETTINGS.docs_dir / "assets/images").glob("*.yml")}
-    assert ids("images") == images  # one record per sidecar (test_image_sidecars_become_records: with one)
+    charts = {f"chart-{chart}-{lang}" for chart in ("commune-level-units", "ethnic-groups") for lang in ("vi", "en", "km")}
+    assert ids("images") == images | charts  # a record per photo's sidecar and per chart the build draws
 
 
 def test_facts_come_from_the_vietnamese_front_matter_and_text_from_each_language():
@@ -96,7 +97,7 @@ def test_facts_come_from_the_vietnamese_front_matter_and_text_from_each_language
     assert lake.values["name@vi"] == "Hồ Lắk" and lake.values["name@en"] == "Lắk Lake"
     assert lake.values["name@km"] == "បឹង Lắk" and lake.values["url@km"] == SETTINGS.site_url + "km/tourism/lak-lake/"
     falls = next(r for r in DATASET.records["places"] if r.id == "dray-nur-falls")
-    assert falls.values["name@km"] is None and falls.values["url@km"] is None  # not translated into Khmer
+    assert falls.values["name@km"] == "ទឹកធ្លាក់ Dray Nur" and falls.values["url@km"] == SETTINGS.site_url + "km/tourism/dray-nur-falls/"
     assert lake.values["url@en"] == SETTINGS.site_url + "en/tourism/lak-lake/"
     assert lake.values["latitude"] is None and lake.values["as_of"] == date(2025, 7, 1)
     assert "https://moitruongdulich.vn/index.php/item/22266" in lake.values["sources"].split()
@@ -132,6 +133,7 @@ def test_a_translation_identical_to_the_source_is_left_empty(tmp_path):
     (record,) = dataset.records["places"]
     assert record.values["name@vi"] == "Bản Đôn" and record.values["name@en"] is None
     assert record.values["description@en"] == "A riverside area." and record.values["url@en"].endswith("/en/tourism/ban-don/")
+    assert record.values["name@km"] is None and record.values["url@km"] is None  # not translated into Khmer
 
 
 # -- Data Package -----------------------------------------------------------------------------
@@ -240,8 +242,10 @@ def test_page_jsonld_is_in_the_pages_language_and_safe_in_a_script():
     assert english["startDate"] == "2025-03-09" and english["endDate"] == "2025-03-13"
     assert english["location"]["name"] and english["location"]["address"]["addressCountry"] == "VN"
     assert english["url"].endswith("/en/tourism/coffee-festival/")
-    khmer = json.loads(page_jsonld(festival, "km"))  # not translated: the page shows the Vietnamese
-    assert khmer["name"] == "Lễ hội Cà phê Buôn Ma Thuột lần thứ 9"
+    khmer = json.loads(page_jsonld(festival, "km"))
+    assert khmer["name"] == "មហោស្រពកាហ្វេ Buôn Ma Thuột លើកទី៩"
+    untranslated = type(festival)(festival.type, festival.id, {**festival.values, "name@km": None}, festival.page, festival.iri, festival.links)
+    assert json.loads(page_jsonld(untranslated, "km"))["name"] == "Lễ hội Cà phê Buôn Ma Thuột lần thứ 9"  # the page shows the Vietnamese
     graph = rdflib.Graph().parse(data=page_jsonld(festival, "en"), format="json-ld")
     assert (None, rdflib.RDF.type, SCHEMA.Festival) in graph
     hostile = type(festival)("places", "x", {"id": "x", "kind": "attraction", "name@vi": "</script><b>", "name@en": None}, None, "https://e.org/#x")

@@ -79,3 +79,14 @@ def test_a_placeholder_is_not_untranslated_text_on_a_khmer_page():
 
     assert not _is_latin_paragraph("[[figures:area,population,commune-level-units,coastline]]", "Khmr")
     assert _is_latin_paragraph("The province covers a large area of the Central Highlands", "Khmr")
+
+
+def test_the_charts_are_images_of_the_open_dataset(tmp_path):
+    root = site_with_figures(tmp_path)
+    assert build(root).returncode == 0
+    svg = (root / "site/data/charts/ethnic-groups-km.svg").read_text(encoding="utf-8")
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and 'xml:lang="km"' in svg and "១២,៩៣%" in svg
+    assert "CC BY 4.0" in svg or "Creative Commons" in svg  # the licence on the image itself
+    rows = (root / "site/data/images.csv").read_text(encoding="utf-8")
+    (line,) = [row for row in rows.splitlines() if row.startswith("chart-ethnic-groups-en,")]
+    assert "/data/charts/ethnic-groups-en.svg" in line and "CC-BY-4.0" in line and "Ê Đê 12.93%" in line

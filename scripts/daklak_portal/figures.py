@@ -168,7 +168,7 @@ def expand(markdown: str, figures: Figures, language: str, source_language: str,
             return cards_html([figures.figures[name] for name in names], language, source_language, gettext)
         if kind == "chart" and names[0] in figures.charts:
             chart = figures.charts[names[0]]
-            return chart_html(chart, [figures.figures[name] for name in chart.figures], language, source_language, gettext)
+            return chart_html(chart, chart_figures(chart, figures), language, source_language, gettext)
         return match.group(0)
 
     return PLACEHOLDER.sub(replace, markdown)
@@ -188,15 +188,12 @@ def cards_html(figures: list[Figure], language: str, source_language: str, gette
 WIDTH, LABEL_WIDTH, BAR_AREA, ROW = 440, 120, 220, 40
 
 
-def chart_html(chart: Chart, figures: list[Figure], language: str, source_language: str, gettext) -> str:
-    """A horizontal bar chart as inline SVG (presentation attributes only: the security policy
-    forbids inline styles) and the same numbers as a table for screen readers."""
-    title = html.escape(str(chart.titles.get(language) or chart.titles.get(source_language) or chart.id))
+def chart_rows(figures: list[Figure], language: str, source_language: str, gettext, top: int = 5) -> tuple[str, int]:
+    """The bars of a chart as SVG elements, and the height they take."""
     largest = max((figure.value for figure in figures), default=0) or 1
-    height = ROW * len(figures) + 10
-    rows, table = [], []
+    rows = []
     for index, figure in enumerate(figures):
-        y = 5 + index * ROW
+        y = top + index * ROW
         label, value = html.escape(figure.label(language, source_language)), html.escape(figure.text(language, gettext))
         length = max(2, round(BAR_AREA * figure.value / largest))
         rows.append(
@@ -204,8 +201,56 @@ def chart_html(chart: Chart, figures: list[Figure], language: str, source_langua
             f'<rect x="{LABEL_WIDTH}" y="{y + 6}" width="{length}" height="26" rx="2" fill="#1b5e3b"/>'
             f'<text x="{LABEL_WIDTH + length + 8}" y="{y + 24}" font-size="16" fill="#1f1f1f">{value}</text>'
         )
-        table.append(f"<tr><th scope=\"row\">{label}</th><td>{value}</td></tr>")
+    return "".join(rows), ROW * len(figures) + top
+
+
+def chart_alt(chart: Chart, figures: list[Figure], language: str, source_language: str, gettext) -> str:
+    """A chart in one sentence, for an image's text alternative: 'Title: A 12.93%; B 2.75%.'"""
+    colon = language_info(language).label_separator
+    values = "; ".join(f"{figure.label(language, source_language)} {figure.text(language, gettext)}" for figure in figures)
+    return f"{chart_title(chart, language, source_language)}{colon}{values}"
+
+
+def chart_title(chart: Chart, language: str, source_language: str) -> str:
+    return str(chart.titles.get(language) or chart.titles.get(source_language) or chart.id)
+
+
+def chart_svg_document(chart: Chart, figures: list[Figure], language: str, source_language: str, gettext, credit: str) -> str:
+    """The chart as an SVG file of the open dataset: its title, the bars and the credit line, in
+    one language (the text stays text: readers' fonts shape it)."""
+    title = html.escape(chart_title(chart, language, source_language))
+    rows, height = chart_rows(figures, language, source_language, gettext, top=40)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height + 40}" width="{WIDTH * 2}" height="{(height + 40) * 2}" role="img" aria-labelledby="title" xml:lang="{language}">'
+        f'<title id="title">{html.escape(chart_alt(chart, figures, language, source_language, gettext))}</title>'
+        f'<rect width="100%" height="100%" fill="#ffffff"/>'
+        f'<g font-family="Noto Sans, Noto Sans Khmer, sans-serif"><text x="10" y="26" font-size="17" font-weight="700" fill="#1f1f1f">{title}</text>{rows}'
+        f'<text x="10" y="{height + 28}" font-size="11" fill="#4d4d4d">{html.escape(credit)}</text></g></svg>\n'
+    )
+
+
+
+
+def chart_html(chart: Chart, figures: list[Figure], language: str, source_language: str, gettext) -> str:
+    """A horizontal bar chart as inline SVG (presentation attributes only: the security policy
+    forbids inline styles) and the same numbers as a table for screen readers."""
+    title = html.escape(chart_title(chart, language, source_language))
+    rows, height = chart_rows(figures, language, source_language, gettext)
+    height += 5
+    table = [
+        f'<tr><th scope="row">{html.escape(figure.label(language, source_language))}</th><td>{html.escape(figure.text(language, gettext))}</td></tr>'
+        for figure in figures
+    ]
     value_header = html.escape(gettext("Value"))
-    svg = f'<svg class="portal-chart__image" viewBox="0 0 {WIDTH} {height}" width="100%" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">{"".join(rows)}</svg>'
+    svg = f'<svg class="portal-chart__image" viewBox="0 0 {WIDTH} {height}" width="100%" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">{rows}</svg>'
     caption = f'<table class="portal-visually-hidden"><caption>{title}</caption><thead><tr><td></td><th scope="col">{value_header}</th></tr></thead><tbody>{"".join(table)}</tbody></table>'
     return f'<figure class="portal-chart">{svg}<figcaption>{title}</figcaption>{caption}</figure>'
+
+
+def chart_figures(chart: Chart, figures: Figures) -> list[Figure]:
+    return [figures.figures[name] for name in chart.figures]
+
+
+def chart_file(chart_id: str, language: str) -> str:
+    """The file name of a chart in the open dataset (data/charts/)."""
+    return f"{chart_id}-{language}.svg"

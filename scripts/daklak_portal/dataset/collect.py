@@ -18,10 +18,21 @@ from ..config import Settings, language_info
 from ..contacts import CONTACTS_PAGE, organizations
 from ..content import SourceFile, page_path
 from ..errors import Finding, relative
+from ..figures import chart_alt, chart_figures, chart_file, chart_title, load_figures
 from ..images import find_originals, sidecar_path
 from ..page_text import heading_texts, line_of_path
+from ..translations import load_translations
+from .formats import LICENSE
 from .legal_records import collect_legal
-from .records import IMAGES_DIR, RECORD_TYPES, SCHEMA_DIR, Dataset, Record, columns
+from .records import (
+    CHARTS_DIR,
+    IMAGES_DIR,
+    RECORD_TYPES,
+    SCHEMA_DIR,
+    Dataset,
+    Record,
+    columns,
+)
 
 # -- front-matter validation ----------------------------------------------------------------
 
@@ -179,6 +190,7 @@ class _Collector:
         if contacts is not None and "organizations" in contacts.meta and self.valid(contacts, "organizations"):
             self.organizations(contacts)
         self.images()
+        self.chart_images()
         legal = collect_legal(self)
         self.check_references()
         self.locate_events()
@@ -310,6 +322,30 @@ class _Collector:
                 "license_url": data.get("license_url"),
                 "source": self.absolute(str(data["source"])) if str(data["source"]).startswith(("http", "/")) else str(data["source"]),
             }, None, url)
+
+    def chart_images(self) -> None:
+        """One image record per chart and language: the SVG the build draws from the key figures
+        (figures.py) into data/charts/, the portal's own work under the dataset's licence."""
+        figures, _problems = load_figures(self.settings)  # (problems: `portal lint` reports them)
+        creator = self.settings.site_names.get(self.source, "")
+        for chart in figures.charts.values():
+            members = chart_figures(chart, figures)
+            sources = sorted({figure.source["url"] for figure in members})
+            for lang in self.languages:
+                gettext = load_translations(lang).gettext
+                name = chart_file(chart.id, lang)
+                self.add("images", f"chart-{name.removesuffix('.svg')}", {
+                    "id": f"chart-{name.removesuffix('.svg')}",
+                    "file": name,
+                    "url": f"{self.site_url}{CHARTS_DIR}/{name}",
+                    "alt": {lang: chart_alt(chart, members, lang, self.source, gettext)},
+                    "caption": {lang: chart_title(chart, lang, self.source)},
+                    "creator": creator,
+                    "credit": creator,
+                    "license": LICENSE["name"],
+                    "license_url": LICENSE["path"],
+                    "source": " ".join(sources),
+                }, None, f"{self.site_url}{CHARTS_DIR}/{name}")
 
     def check_references(self) -> None:
         for kind in RECORD_TYPES:

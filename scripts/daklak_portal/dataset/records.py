@@ -12,6 +12,7 @@ DATASET_VERSION = "1.0.0"  # of the dataset's structure (datapackage.json `versi
 RECORD_TYPES = ("places", "events", "organizations", "images", "legal-documents", "procedures")
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas" / "records"
 IMAGES_DIR = "assets/images"  # inside docs/
+CHARTS_DIR = "data/charts"  # inside the site: the charts the build draws from the key figures
 PROVINCE = "Đắk Lắk"
 COUNTRY = "VN"
 
@@ -61,7 +62,7 @@ COLUMNS: dict[str, list[tuple[str, str, str]]] = {
     ],
     "images": [
         ("id", "string", "Stable identifier: the image file name without extension"),
-        ("file", "string", "File name under /assets/images/"),
+        ("file", "string", "File name under /assets/images/ (a photo) or /data/charts/ (a chart the portal draws)"),
         ("url", "string", "Address of the image file"),
         ("alt@", "string", "Text alternative"),
         ("caption@", "string", "Caption"),

@@ -14,7 +14,10 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..content import page_path
 from ..dataset import DATASET_VERSION, source_date, write_dataset
+from ..dataset.formats import LICENSE
+from ..dataset.records import CHARTS_DIR
 from ..feeds import ATOM, JSON_FEED, feed_posts, feeds
+from ..figures import chart_figures, chart_file, chart_svg_document
 from ..messages import text
 from ..news import news_categories
 from ..search import SearchDocuments, build_search_index
@@ -36,12 +39,28 @@ def finish_site(state: BuildState, site: Path, site_url: str, search: SearchDocu
     (site / "sitemap.xml").write_bytes(xml)
     (site / "sitemap.xml.gz").write_bytes(gzip_bytes(xml))
     write_dataset(state.dataset, site / "data", version=DATASET_VERSION, site_url=site_url, created=source_date())
+    write_charts(state, site)
     write_feeds(state, site, site_url)
     indexed = build_search_index(site, search, state.settings.root) if search is not None else {}
     # One line that sums the build up, in the editor's language (the rest of the log is MkDocs').
     written = ", ".join(f"{language} {len(state.pages.get(language, {}))}" for language in state.settings.languages)
     searchable = ", ".join(f"{language} {count}" for language, count in sorted(indexed.items())) or "-"
     log.info(text("build.summary", {"written": written, "indexed": searchable}))
+
+
+def write_charts(state: BuildState, site: Path) -> None:
+    """The charts of the key figures as SVG files of the open dataset, one per language
+    (data/charts/; their records are among the dataset's images)."""
+    settings, source = state.settings, state.settings.source_language
+    folder = site / CHARTS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for chart in state.figures.charts.values():
+        members = chart_figures(chart, state.figures)
+        sources = "; ".join(sorted({str(figure.source.get("title") or figure.source["url"]) for figure in members}))
+        for language in settings.languages:
+            credit = f"{settings.site_names.get(language) or settings.site_names.get(source, '')} · {LICENSE['title']} · {sources}"
+            svg = chart_svg_document(chart, members, language, source, state.translations(language).gettext, credit)
+            (folder / chart_file(chart.id, language)).write_text(svg, encoding="utf-8")
 
 
 def write_feeds(state: BuildState, site: Path, site_url: str) -> None:
