@@ -12,7 +12,7 @@ import warnings
 
 import pytest
 
-from conftest import BIN, PROJECT, offline_env, run
+from conftest import BASIC_PAGES, BIN, PROJECT, make_site, offline_env, run
 from e2e_server import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -101,12 +101,30 @@ def test_switch_language_on_a_page(page, server):
     shot(page, "switch-to-english")
 
 
-def test_untranslated_page_shows_the_notice(page, server):
-    page.goto(server.base + "km/province/history/")
-    notice = page.locator(".portal-notice")
-    assert "ទំព័រនេះមិនទាន់បានបកប្រែជាភាសាខ្មែរ" in notice.inner_text()
-    assert page.locator("div[lang=vi] h1").count() == 1  # the Vietnamese text, marked as such
-    shot(page, "khmer-untranslated-notice")
+@pytest.fixture(scope="module")
+def fallback_server(tmp_path_factory):
+    """A small site with a page not translated into Khmer (every page of the real site is)."""
+    workdir = tmp_path_factory.mktemp("fallback")
+    root = make_site(workdir / "src", BASIC_PAGES)
+    built = run([str(BIN / "mkdocs"), "build", "--strict"], cwd=root, env=offline_env())
+    assert built.returncode == 0, built.output
+    port = free_port()
+    nginx = NginxServer(nginx_config(workdir, root / "site", port), port)
+    with nginx:
+        yield nginx
+
+
+def test_untranslated_page_shows_the_notice(browser, fallback_server):
+    context = browser.new_context(viewport={"width": 412, "height": 915})
+    page = context.new_page()
+    try:
+        page.goto(fallback_server.base + "km/province/")
+        notice = page.locator(".portal-notice")
+        assert "ទំព័រនេះមិនទាន់បានបកប្រែជាភាសាខ្មែរ" in notice.inner_text()
+        assert page.locator("div[lang=vi] h1").count() == 1  # the Vietnamese text, marked as such
+        shot(page, "khmer-untranslated-notice")
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("prefix,lang,text", [("", "vi", "Không tìm thấy trang"), ("en/", "en", "Page not found"), ("km/", "km", "រកមិនឃើញទំព័រ")])

@@ -20,6 +20,7 @@ from daklak_portal.config import load_settings
 from daklak_portal.publications.build import build_publications
 
 BLOCKED = "id: blocked-sample\ntitle: {vi: Lịch trình, en: Itineraries, km: ដំណើរ}\npages: [tourism/index.md, tourism/itineraries.md]\n"
+UNTRANSLATED = ("tourism/itineraries.md", "news/posts/phu-xuan-industrial-park-groundbreaking.md")
 SAMPLE = "id: khmer-sample\ntitle: {vi: Du lịch, en: Visiting, km: ទេសចរណ៍}\npages: [tourism/index.md, tourism/yok-don-national-park.md, tourism/ganh-da-dia.md]\n"
 
 
@@ -32,7 +33,10 @@ def built(built_real_site, tmp_path_factory):
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(PROJECT / "publications", root / "publications")
     (root / "publications/khmer-sample.yml").write_text(SAMPLE, encoding="utf-8")
-    (root / "publications/blocked-sample.yml").write_text(BLOCKED, encoding="utf-8")  # itineraries: not in Khmer
+    (root / "publications/blocked-sample.yml").write_text(BLOCKED, encoding="utf-8")
+    # Every page is in Khmer now: in this copy, itineraries and one news post are not (yet).
+    for key in UNTRANSLATED:
+        (root / "docs/km" / key).unlink()
     settings = load_settings(root)
     report = build_publications(settings, built_real_site, root / "out")
     return root, settings, report

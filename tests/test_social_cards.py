@@ -48,8 +48,13 @@ def test_every_real_page_has_its_card(built_real_site):
     assert '<meta property="og:image" content="https://daklak-portal.example.org/assets/cards/km/tourism/ganh-da-dia.jpg">' in page
     with Image.open(built_real_site / "assets/cards/km/tourism/ganh-da-dia.jpg") as card:
         assert card.size == (1200, 630)
-    untranslated = (built_real_site / "km/province/history/index.html").read_text(encoding="utf-8")
-    assert "assets/cards/vi/province/history.jpg" in untranslated  # the Vietnamese page's card
+    history = (built_real_site / "km/province/history/index.html").read_text(encoding="utf-8")
+    assert "assets/cards/km/province/history.jpg" in history  # translated: its own Khmer card
+
+
+def test_an_untranslated_page_shows_the_vietnamese_pages_card(built_basic_site):
+    untranslated = (built_basic_site / "km/province/index.html").read_text(encoding="utf-8")  # no Khmer page in the fixture
+    assert "assets/cards/vi/province/index.jpg" in untranslated
 
 
 def test_a_title_with_control_characters_still_gets_a_card(tmp_path):
