@@ -115,14 +115,15 @@ def fallback_server(tmp_path_factory):
 
 
 def test_untranslated_page_shows_the_notice(browser, fallback_server):
-    context = browser.new_context(viewport={"width": 412, "height": 915})
+    context = browser.new_context(viewport={"width": 412, "height": 915}, bypass_csp=True)  # (for axe)
     page = context.new_page()
     try:
-        page.goto(fallback_server.base + "km/province/")
+        page.goto(fallback_server.base + "km/province/", wait_until="networkidle")
         notice = page.locator(".portal-notice")
         assert "ទំព័រនេះមិនទាន់បានបកប្រែជាភាសាខ្មែរ" in notice.inner_text()
         assert page.locator("div[lang=vi] h1").count() == 1  # the Vietnamese text, marked as such
         shot(page, "khmer-untranslated-notice")
+        assert axe_violations(page) == []
     finally:
         context.close()
 
