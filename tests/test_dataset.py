@@ -88,7 +88,8 @@ def test_real_content_gives_records_without_findings():
     assert ids("organizations") == {org["id"] for org in source["about/contacts.md"].meta["organizations"]}
     images = {Path(path).stem for path in (SETTINGS.docs_dir / "assets/images").glob("*.yml")}
     charts = {f"chart-{chart}-{lang}" for chart in ("commune-level-units", "ethnic-groups") for lang in ("vi", "en", "km")}
-    assert ids("images") == images | charts  # a record per photo's sidecar and per chart the build draws
+    maps = {f"map-locator-{lang}" for lang in ("vi", "en", "km")}
+    assert ids("images") == images | charts | maps  # a record per photo's sidecar and per chart or map the build draws
 
 
 def test_facts_come_from_the_vietnamese_front_matter_and_text_from_each_language():

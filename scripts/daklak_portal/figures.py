@@ -19,10 +19,11 @@ import yaml
 
 from .config import Settings, language_info
 from .errors import Finding
+from .locator_map import MAP_FILE, MAP_ID, LocatorMap, load_map, map_html
 from .page_text import line_of_path
 
 FIGURES_FILE = "figures/figures.yml"
-PLACEHOLDER = re.compile(r"\[\[(figure|figures|chart):([^\]]*)\]\]")
+PLACEHOLDER = re.compile(r"\[\[(figure|figures|chart|map):([^\]]*)\]\]")
 
 
 def N_(text: str) -> str:
@@ -78,9 +79,13 @@ class Chart:
 class Figures:
     figures: dict[str, Figure]
     charts: dict[str, Chart]
+    locator: LocatorMap | None = None  # the locator map (locator_map.py), when the project has one
+
+    def maps(self) -> dict:
+        return {MAP_ID: self.locator} if self.locator is not None else {}
 
     def ids(self) -> tuple:
-        return (tuple(sorted(self.figures)), tuple(sorted(self.charts)))
+        return (tuple(sorted(self.figures)), tuple(sorted(self.charts)), tuple(self.maps()))
 
 
 def load_figures(settings: Settings) -> tuple[Figures, list[Finding]]:
@@ -116,7 +121,12 @@ def load_figures(settings: Settings) -> tuple[Figures, list[Finding]]:
             if member not in figures:
                 found.append(Finding.of(FIGURES_FILE, line_of_path(text, ["charts", chart_id, "figures", index]), "figures.unknown", field=f"charts.{chart_id}.figures", id=member))
         charts[str(chart_id)] = Chart(str(chart_id), dict(entry["title"]), tuple(m for m in members if m in figures))
-    return Figures(figures, charts), found
+    try:
+        locator = load_map(settings)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
+        locator = None
+        found.append(Finding.of(MAP_FILE, None, "figures.map", detail=f"{type(error).__name__}: {error}"))
+    return Figures(figures, charts, locator), found
 
 
 def _figure_problem(entry, languages: tuple[str, ...]) -> tuple[str, str] | None:
@@ -147,7 +157,7 @@ def placeholder_problems(body: str, figures: Figures) -> list[tuple[int, str, di
     for number, line in enumerate(body.splitlines(), 1):
         for match in PLACEHOLDER.finditer(line):
             kind, names = match.group(1), [name.strip() for name in match.group(2).split(",")]
-            known = figures.charts if kind == "chart" else figures.figures
+            known = {"chart": figures.charts, "map": figures.maps()}.get(kind, figures.figures)
             for name in names:
                 if name not in known:
                     problems.append((number, "figures.placeholder", {"placeholder": match.group(0), "id": name}))
@@ -166,6 +176,8 @@ def expand(markdown: str, figures: Figures, language: str, source_language: str,
             return html.escape(figures.figures[names[0]].text(language, gettext))
         if kind == "figures" and all(name in figures.figures for name in names):
             return cards_html([figures.figures[name] for name in names], language, source_language, gettext)
+        if kind == "map" and names[0] in figures.maps():
+            return map_html(figures.locator, language, source_language, gettext)
         if kind == "chart" and names[0] in figures.charts:
             chart = figures.charts[names[0]]
             return chart_html(chart, chart_figures(chart, figures), language, source_language, gettext)

@@ -20,6 +20,7 @@ from ..content import SourceFile, page_path
 from ..errors import Finding, relative
 from ..figures import chart_alt, chart_figures, chart_file, chart_title, load_figures
 from ..images import find_originals, sidecar_path
+from ..locator_map import MAP_ID
 from ..page_text import heading_texts, line_of_path
 from ..translations import load_translations
 from .formats import LICENSE
@@ -346,6 +347,25 @@ class _Collector:
                     "license_url": LICENSE["path"],
                     "source": " ".join(sources),
                 }, None, f"{self.site_url}{CHARTS_DIR}/{name}")
+        if figures.locator is not None:
+            self.map_images(figures.locator, creator)
+
+    def map_images(self, locator, creator: str) -> None:
+        """The locator map, one image per language, with its data's licences in the credit."""
+        for lang in self.languages:
+            name = chart_file(f"{MAP_ID}-map", lang)
+            self.add("images", f"map-{MAP_ID}-{lang}", {
+                "id": f"map-{MAP_ID}-{lang}",
+                "file": name,
+                "url": f"{self.site_url}{CHARTS_DIR}/{name}",
+                "alt": {lang: locator.text(locator.titles, lang, self.source)},
+                "caption": {lang: locator.text(locator.titles, lang, self.source)},
+                "creator": creator,
+                "credit": f"{creator}; Natural Earth (public domain); GeoNames (CC BY 4.0)",
+                "license": LICENSE["name"],
+                "license_url": LICENSE["path"],
+                "source": " ".join(["https://www.naturalearthdata.com/", *(place.source["url"] for place in locator.places)]),
+            }, None, f"{self.site_url}{CHARTS_DIR}/{name}")
 
     def check_references(self) -> None:
         for kind in RECORD_TYPES:

@@ -18,6 +18,7 @@ from ..dataset.formats import LICENSE
 from ..dataset.records import CHARTS_DIR
 from ..feeds import ATOM, JSON_FEED, feed_posts, feeds
 from ..figures import chart_figures, chart_file, chart_svg_document
+from ..locator_map import MAP_ID, map_svg_document
 from ..messages import text
 from ..news import news_categories
 from ..search import SearchDocuments, build_search_index
@@ -61,6 +62,10 @@ def write_charts(state: BuildState, site: Path) -> None:
             credit = f"{settings.site_names.get(language) or settings.site_names.get(source, '')} · {LICENSE['title']} · {sources}"
             svg = chart_svg_document(chart, members, language, source, state.translations(language).gettext, credit)
             (folder / chart_file(chart.id, language)).write_text(svg, encoding="utf-8")
+    if state.figures.locator is not None:
+        for language in settings.languages:
+            svg = map_svg_document(state.figures.locator, language, source, state.translations(language).gettext)
+            (folder / chart_file(f"{MAP_ID}-map", language)).write_text(svg, encoding="utf-8")
 
 
 def write_feeds(state: BuildState, site: Path, site_url: str) -> None:

@@ -1,0 +1,104 @@
+"""Writes figures/map/outlines.geojson: the country outlines the locator map draws, cut from
+Natural Earth's 1:50m Admin 0 boundaries (public domain), as redistributed by the npm package
+world-atlas (tools/world-atlas, locked). Run it again after upgrading that package:
+
+    npm ci --prefix tools/world-atlas && .venv/bin/python tools/map_outline.py
+
+The build reads only the small GeoJSON file this writes, so building the site needs no Node.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TOPOLOGY = ROOT / "tools/world-atlas/node_modules/world-atlas/countries-50m.json"
+OUTPUT = ROOT / "figures/map/outlines.geojson"
+# ISO 3166 numeric codes (world-atlas ids) -> ISO alpha-2 (Babel names them in every language).
+COUNTRIES = {"704": "VN", "116": "KH", "418": "LA", "764": "TH", "156": "CN", "104": "MM"}
+BOX = (100.0, 8.0, 112.0, 24.0)  # west, south, east, north: Indochina around the province
+
+
+def decoded_arcs(topology: dict) -> list[list[tuple[float, float]]]:
+    """TopoJSON's quantized, delta-encoded arcs as lists of (longitude, latitude)."""
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((round(x * sx + tx, 3), round(y * sy + ty, 3)))
+        arcs.append(points)
+    return arcs
+
+
+def ring(indexes: list[int], arcs) -> list[tuple[float, float]]:
+    points: list[tuple[float, float]] = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
+        points.extend(arc[1:] if points else arc)
+    return points
+
+
+def clipped(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A ring cut to BOX (Sutherland–Hodgman), its points rounded to 0.01° (about 1 km) and
+    repeated points dropped: the map needs nothing outside the box nor finer than a pixel."""
+    west, south, east, north = BOX
+    edges = [
+        (lambda p: p[0] >= west, lambda a, b: (west, a[1] + (b[1] - a[1]) * (west - a[0]) / (b[0] - a[0]))),
+        (lambda p: p[0] <= east, lambda a, b: (east, a[1] + (b[1] - a[1]) * (east - a[0]) / (b[0] - a[0]))),
+        (lambda p: p[1] >= south, lambda a, b: (a[0] + (b[0] - a[0]) * (south - a[1]) / (b[1] - a[1]), south)),
+        (lambda p: p[1] <= north, lambda a, b: (a[0] + (b[0] - a[0]) * (north - a[1]) / (b[1] - a[1]), north)),
+    ]
+    for inside, crossing in edges:
+        if not points:
+            break
+        result = []
+        for index, current in enumerate(points):
+            previous = points[index - 1]
+            if inside(current):
+                if not inside(previous):
+                    result.append(crossing(previous, current))
+                result.append(current)
+            elif inside(previous):
+                result.append(crossing(previous, current))
+        points = result
+    rounded: list[tuple[float, float]] = []
+    for x, y in points:
+        point = (round(x, 2), round(y, 2))
+        if not rounded or rounded[-1] != point:
+            rounded.append(point)
+    return rounded if len(rounded) >= 4 else []
+
+
+def main() -> None:
+    topology = json.loads(TOPOLOGY.read_text(encoding="utf-8"))
+    arcs = decoded_arcs(topology)
+    features = []
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        code = COUNTRIES.get(str(geometry.get("id")))
+        if code is None:
+            continue
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        kept = []
+        for polygon in polygons:
+            rings = [clipped(ring(r, arcs)) for r in polygon]
+            if rings and rings[0]:
+                kept.append([r for r in rings if r])
+        if kept:
+            features.append({"type": "Feature", "properties": {"country": code}, "geometry": {"type": "MultiPolygon", "coordinates": kept}})
+    document = {
+        "type": "FeatureCollection",
+        "source": "Natural Earth 1:50m Admin 0 countries (public domain), via world-atlas 2.0.2",
+        "bbox": list(BOX),
+        "features": sorted(features, key=lambda feature: feature["properties"]["country"]),
+    }
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text(json.dumps(document, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(features)} countries, {OUTPUT.stat().st_size} bytes")
+
+
+if __name__ == "__main__":
+    main()
