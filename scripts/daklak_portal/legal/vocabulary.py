@@ -59,6 +59,7 @@ BODIES: dict[str, Body] = {
     "ministry-of-construction": Body(N_("Ministry of Construction"), "BXD"),
     "provincial-peoples-council": Body(N_("Provincial People's Council"), "HĐND"),
     "provincial-peoples-committee": Body(N_("Provincial People's Committee"), "UBND"),
+    "provincial-peoples-committee-chairperson": Body(N_("Chairperson of the Provincial People's Committee")),
     "phu-yen-provincial-peoples-council": Body(N_("People's Council of the former Phú Yên province"), "HĐND"),
     "phu-yen-provincial-peoples-committee": Body(N_("People's Committee of the former Phú Yên province"), "UBND"),
     "department-of-finance": Body(N_("Department of Finance"), "STC"),
