@@ -40,7 +40,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BOM = "\ufeff"
 
 
-def lint(settings: Settings, fix: bool = False, cache: bool = False, data: bool = False) -> list[Finding]:
+def lint(settings: Settings, fix: bool = False, cache: bool = False, data: bool = False, figures: Figures | None = None) -> list[Finding]:
     """All findings for the project, sorted by file and line. With fix, repairs what it can first.
 
     With data, also the open dataset's records (schema, ids, places), which the build checks
@@ -48,9 +48,14 @@ def lint(settings: Settings, fix: bool = False, cache: bool = False, data: bool 
 
     With cache (the build uses it), a file whose bytes, path, glossary and languages are those
     of an earlier run, checked by the same code, gets that run's findings without being read
-    as Markdown again (build_cache)."""
+    as Markdown again (build_cache).
+
+    With figures (the build has loaded them), the key figures' file is not read again and its
+    own problems are the caller's to report (figures.load_figures)."""
     terms = glossary_terms(settings)
-    figures, findings = load_figures(settings)
+    findings: list[Finding] = []
+    if figures is None:
+        figures, findings = load_figures(settings)
     results = JsonCache(settings.root, "lint", _code_of_lint()) if cache else None
     context = repr((settings.languages, settings.source_language, terms, news_categories(settings), figures.ids()))
     for path in markdown_files(settings):
@@ -79,7 +84,7 @@ def lint(settings: Settings, fix: bool = False, cache: bool = False, data: bool 
     if data:  # (the build collects the records itself, after lint)
         pages, _unreadable = load_pages(settings)  # (unreadable pages: reported above)
         seen = set(findings)
-        findings.extend(finding for finding in collect_records(settings, pages)[1] if finding not in seen)
+        findings.extend(finding for finding in collect_records(settings, pages, figures=figures)[1] if finding not in seen)
     return sorted(findings, key=lambda f: (f.path, f.line or 0, f.message_id, f.values))
 
 

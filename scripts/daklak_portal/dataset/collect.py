@@ -18,7 +18,14 @@ from ..config import Settings, language_info
 from ..contacts import CONTACTS_PAGE, organizations
 from ..content import SourceFile, page_path
 from ..errors import Finding, relative
-from ..figures import chart_alt, chart_figures, chart_file, chart_title, load_figures
+from ..figures import (
+    Figures,
+    chart_alt,
+    chart_figures,
+    chart_file,
+    chart_title,
+    load_figures,
+)
 from ..images import find_originals, sidecar_path
 from ..locator_map import MAP_ID
 from ..page_text import heading_texts, line_of_path
@@ -110,10 +117,12 @@ def _same_text(a: str, b: str) -> bool:
 
 
 class _Collector:
-    def __init__(self, settings: Settings, pages: dict[str, dict[str, SourceFile]], image_urls: dict[str, str] | None = None):
+    def __init__(self, settings: Settings, pages: dict[str, dict[str, SourceFile]], image_urls: dict[str, str] | None = None, figures: Figures | None = None):
         self.settings = settings
         self.pages = pages
         self.image_urls = image_urls or {}  # original's name -> published derivative's name
+        self.figures = figures if figures is not None else load_figures(settings)[0]  # (its problems: `portal lint`'s)
+        self.catalogs: dict = {}
         self.languages = settings.languages
         self.source = settings.source_language
         self.site_url = settings.site_url.rstrip("/") + "/"
@@ -122,6 +131,12 @@ class _Collector:
         self.sources: dict[str, str] = {}
 
     # helpers ---------------------------------------------------------------------------------
+
+    def gettext(self, language: str):
+        """The language's labels (its catalog compiled once per collection)."""
+        if language not in self.catalogs:
+            self.catalogs[language] = load_translations(language)
+        return self.catalogs[language].gettext
 
     def shown(self, page: SourceFile) -> str:
         return relative(page.path, self.settings.root)
@@ -327,13 +342,13 @@ class _Collector:
     def chart_images(self) -> None:
         """One image record per chart and language: the SVG the build draws from the key figures
         (figures.py) into data/charts/, the portal's own work under the dataset's licence."""
-        figures, _problems = load_figures(self.settings)  # (problems: `portal lint` reports them)
+        figures = self.figures
         creator = self.settings.site_names.get(self.source, "")
         for chart in figures.charts.values():
             members = chart_figures(chart, figures)
             sources = sorted({figure.source["url"] for figure in members})
             for lang in self.languages:
-                gettext = load_translations(lang).gettext
+                gettext = self.gettext(lang)
                 name = chart_file(chart.id, lang)
                 self.add("images", f"chart-{name.removesuffix('.svg')}", {
                     "id": f"chart-{name.removesuffix('.svg')}",
@@ -411,14 +426,15 @@ def edition_name(title: str, number: int, language: str) -> str:
     return info.edition.format(title=title, number=info.number(number), ordinal=ordinal)
 
 
-def collect_records(settings: Settings, pages: dict[str, dict[str, SourceFile]], image_urls: dict[str, str] | None = None) -> tuple[Dataset, list[Finding]]:
+def collect_records(settings: Settings, pages: dict[str, dict[str, SourceFile]], image_urls: dict[str, str] | None = None, figures: Figures | None = None) -> tuple[Dataset, list[Finding]]:
     """The dataset from the loaded pages (content.load_pages), and the problems found, sorted.
 
     `image_urls` maps an original image's file name to its published derivative (the build
-    knows them; without it image records have no URL). A block that fails its schema is left
-    out; everything else is still collected.
+    knows them; without it image records have no URL). `figures` are the key figures the build
+    has loaded (read here otherwise), for the charts' image records. A block that fails its
+    schema is left out; everything else is still collected.
     """
-    collector = _Collector(settings, pages, image_urls)
+    collector = _Collector(settings, pages, image_urls, figures)
     dataset = collector.collect()
     return dataset, sorted(set(collector.findings), key=lambda f: (f.path, f.line or 0, f.message_id, f.values))
 

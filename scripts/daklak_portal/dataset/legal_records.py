@@ -17,7 +17,6 @@ from ..legal.model import (
 )
 from ..legal.vocabulary import BODIES, DOCUMENT_TYPES, RELATIONS, STATUSES
 from ..page_text import line_of_path
-from ..translations import load_translations
 
 
 def collect_legal(collector) -> LegalDatabase:
@@ -40,8 +39,7 @@ def collect_legal(collector) -> LegalDatabase:
         if PROCEDURE_BLOCK in page.meta and collector.valid(page, "procedures"):
             database.procedures[key] = read_procedure(page)
     collector.findings += database_problems(database, source_pages, collector.shown)
-    labels = {lang: load_translations(lang).gettext for lang in collector.languages}
-    named = lambda label: {lang: gettext(label) for lang, gettext in labels.items()}  # noqa: E731
+    named = lambda label: {lang: collector.gettext(lang)(label) for lang in collector.languages}  # noqa: E731
     day = build_day()
     iris = {number: collector.page_url(document.key, collector.source) + "#document" for number, document in database.documents.items()}
     for number, document in database.documents.items():

@@ -68,7 +68,8 @@ def prepare(root: Path, source_site_name: str) -> BuildState:
     """Checks the inputs and loads what the pages need; raises ContentRefused on problems."""
     settings = load_settings(root)
     reproducible.pin_build_date(settings.root)
-    findings = lint(settings, cache=True)
+    figures, findings = load_figures(settings)  # read once: lint, the dataset and the pages share them
+    findings += lint(settings, cache=True, figures=figures)
     if findings:
         raise ContentRefused(text("build.refused-content", {"count": len(findings)}) + "\n" + "\n".join(map(str, findings)))
     pages, _ = load_pages(settings)
@@ -79,7 +80,7 @@ def prepare(root: Path, source_site_name: str) -> BuildState:
     broken = images.process()
     if broken:
         raise ContentRefused(text("build.refused-images", {"count": len(broken)}) + "\n" + "\n".join(map(str, broken)))
-    dataset, invalid = collect_records(settings, pages, images.published_names())
+    dataset, invalid = collect_records(settings, pages, images.published_names(), figures)
     if invalid:
         raise ContentRefused(text("build.refused-data", {"count": len(invalid)}) + "\n" + "\n".join(map(str, invalid)))
     if not history.available:
@@ -87,5 +88,4 @@ def prepare(root: Path, source_site_name: str) -> BuildState:
     elif history.shallow:
         log.info("Shallow git clone: dates older than the clone are unknown and left out (fetch the full history for them).")
     fonts = Fonts(settings.docs_dir / "assets" / "fonts")
-    figures, _ = load_figures(settings)  # (its problems are lint's: refused above)
     return BuildState(settings, pages, history, coverage, images, dataset, fonts, source_site_name, figures)
