@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
 from ..content import SourceFile
 from ..errors import Finding
@@ -115,7 +116,9 @@ class LegalDatabase:
         document = self.documents.get(number)
         return (document.signed if document else date.min, number)
 
+    @cached_property
     def by_key(self) -> dict[str, LegalDocument]:
+        """Page key -> document (read once the database is complete: every page asks)."""
         return {document.key: document for document in self.documents.values()}
 
     def procedures_citing(self, number: str) -> list[Procedure]:
@@ -151,8 +154,7 @@ def database_problems(database: LegalDatabase, pages: dict[str, SourceFile], sho
     """Problems across documents: a relation or legal basis naming a document that is not in
     the database, a document related to itself, a cycle of amends/replaces/implements."""
     problems = []
-    by_key = {document.key: document for document in database.documents.values()}
-    for key, document in by_key.items():
+    for key, document in database.by_key.items():
         page = pages[key]
         for name, targets in document.written_relations.items():
             for index, target in enumerate(targets):

@@ -163,7 +163,7 @@ def listing_markdown(database: LegalDatabase, page: _Page, day: date) -> str:
     documents = sorted(database.documents.values(), key=lambda d: (d.signed, d.number), reverse=True)
     options = {
         "type": [(t, _(DOCUMENT_TYPES[t].label)) for t in DOCUMENT_TYPES if any(d.type == t for d in documents)],
-        "year": [(str(y), info_number(y, page.language)) for y in sorted({d.signed.year for d in documents}, reverse=True)],
+        "year": [(str(y), language_info(page.language).number(y)) for y in sorted({d.signed.year for d in documents}, reverse=True)],
         "status": [(s, _(STATUSES[s][0])) for s in STATUSES if any(d.status_on(day) == s for d in documents)],
         "subject": [(s, _(SUBJECTS[s])) for s in SUBJECTS if any(s in d.subjects for d in documents)],
         "issuer": [(b, _(BODIES[b].label)) for b in BODIES if any(d.issuer == b for d in documents)],
@@ -207,20 +207,15 @@ def _entry(document: LegalDocument, page: _Page, day: date) -> str:
     return f"<li {data}>{page.link(page.url(document.key), page.title(document.key))}<br><small>{facts}</small> {badge}</li>"
 
 
-def info_number(value: int, language: str) -> str:
-    return language_info(language).number(value)
-
-
-def legal_markdown(database: LegalDatabase | None, key: str, reader: str, written_in: str, pages, site_root: str, gettext, day: date, markdown: str) -> str | None:
+def legal_markdown(database: LegalDatabase | None, key: str, reader: str, written_in: str, source: str, pages, site_root: str, gettext, day: date, markdown: str) -> str | None:
     """The page's Markdown with the legal database's parts, or None when it is not one of its
     pages. `gettext` is the catalog of `written_in`, the language the page's text is in."""
     if database is None:
         return None
-    source = next(iter(pages))  # (the source language's pages come first)
     page = _Page(reader, written_in, source, pages, site_root, gettext)
     if key == LEGAL_INDEX:
         return markdown + listing_markdown(database, page, day) if reader == written_in else None
-    if (document := database.by_key().get(key)) is not None:
+    if (document := database.by_key.get(key)) is not None:
         return document_markdown(database, document, page, day, markdown)
     if (procedure := database.procedures.get(key)) is not None:
         return procedure_markdown(database, procedure, page, markdown)

@@ -94,13 +94,12 @@ def _with_generated_parts(state: BuildState, language: str, key: str, title: str
     if key == GLOSSARY_PAGE and available:
         terms = load_terms(state.pages[source][key].meta)
         return markdown + glossary_table(terms, state.settings.languages, state.settings.language_names, gettext)
+    site_root = urlsplit(state.settings.site_url).path.rstrip("/") + "/"
     if key.startswith(LEGAL_PREFIX):
-        site_root = urlsplit(state.settings.site_url).path.rstrip("/") + "/"
-        legal = legal_markdown(state.dataset.legal, key, language, written_in, state.pages, site_root, state.translations(written_in).gettext, build_day(), markdown)
+        legal = legal_markdown(state.dataset.legal, key, language, written_in, source, state.pages, site_root, state.translations(written_in).gettext, build_day(), markdown)
         if legal is not None:
             return legal
     if key.startswith(BULLETIN_PREFIX) and available and (issue := read_issue(state.pages[source][key])):
-        site_root = urlsplit(state.settings.site_url).path.rstrip("/") + "/"
         return markdown + issue_markdown(issue, language, state.pages, source, state.settings.built_languages, state.settings.language_names, site_root, gettext)
     if key.startswith(POSTS_PREFIX):
         meta = state.pages[source][key].meta
