@@ -93,8 +93,9 @@ def _path(polygons, project: _Projection) -> str:
     return "".join(parts)
 
 
-def map_svg(data: LocatorMap, language: str, source_language: str, hidden: bool = True) -> str:
-    """The map as SVG: sea, countries (the highlighted one lighter), their names, the places."""
+def _map_elements(data: LocatorMap, language: str, source_language: str) -> tuple[str, int]:
+    """The map's drawing (sea, countries with the highlighted one lighter, their names, the
+    places) as SVG elements, and its height: the same in a page and in the dataset's file."""
     project = _Projection(data.outlines["bbox"])
     territories = Locale.parse(language_info(language).babel_locale).territories
     shapes = []
@@ -113,38 +114,37 @@ def map_svg(data: LocatorMap, language: str, source_language: str, hidden: bool 
         marks.append(f'<circle cx="{x:g}" cy="{y:g}" r="5" fill="{COLOURS["place"]}" stroke="#ffffff" stroke-width="1.5"/>')
         anchor, dx = ("end", -8) if place.label_side == "left" else ("start", 8)
         marks.append(f'<text x="{x + dx:g}" y="{y + 5:g}" text-anchor="{anchor}" font-size="15" font-weight="700" fill="{COLOURS["text"]}">{name}</text>')
-    aria = ' aria-hidden="true" focusable="false"' if hidden else ""
-    return (
-        f'<svg class="portal-map__image" viewBox="0 0 {WIDTH} {project.height}" width="100%"{aria} xmlns="http://www.w3.org/2000/svg">'
-        f'<rect width="{WIDTH}" height="{project.height}" fill="{COLOURS["sea"]}"/>{"".join(shapes)}{"".join(names)}{"".join(marks)}</svg>'
-    )
+    sea = f'<rect width="{WIDTH}" height="{project.height}" fill="{COLOURS["sea"]}"/>'
+    return sea + "".join(shapes) + "".join(names) + "".join(marks), project.height
+
+
+def _credit(gettext) -> str:
+    return html.escape(gettext("Map data: Natural Earth (public domain); places: GeoNames (CC BY 4.0)."))
 
 
 def map_html(data: LocatorMap, language: str, source_language: str, gettext) -> str:
-    """The map in a page: the SVG, its title, and the places as a list (what the map shows,
-    for every reader), with the data's credit."""
+    """The map in a page: the SVG (hidden from screen readers), its title, and the places as a
+    list (what the map shows, for every reader), with the data's credit."""
     title = html.escape(data.text(data.titles, language, source_language))
     colon = language_info(language).label_separator
     items = "".join(
         f"<li><strong>{html.escape(data.text(place.names, language, source_language))}</strong>{colon}{html.escape(data.text(place.roles, language, source_language))}</li>"
         for place in data.places
     )
-    credit = html.escape(gettext("Map data: Natural Earth (public domain); places: GeoNames (CC BY 4.0)."))
+    elements, height = _map_elements(data, language, source_language)
+    svg = f'<svg class="portal-map__image" viewBox="0 0 {WIDTH} {height}" width="100%" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">{elements}</svg>'
     return (
-        f'<figure class="portal-map">{map_svg(data, language, source_language)}<figcaption>{title}</figcaption></figure>'
-        f'<ul class="portal-map__places">{items}</ul><p class="portal-map__credit"><small>{credit}</small></p>'
+        f'<figure class="portal-map">{svg}<figcaption>{title}</figcaption></figure>'
+        f'<ul class="portal-map__places">{items}</ul><p class="portal-map__credit"><small>{_credit(gettext)}</small></p>'
     )
 
 
 def map_svg_document(data: LocatorMap, language: str, source_language: str, gettext) -> str:
     """The map as an SVG file of the open dataset: with its title as text alternative and the credit."""
     title = html.escape(data.text(data.titles, language, source_language))
-    inner = map_svg(data, language, source_language, hidden=False)
-    body = inner.split(">", 1)[1].rsplit("</svg>", 1)[0]
-    project = _Projection(data.outlines["bbox"])
-    credit = html.escape(gettext("Map data: Natural Earth (public domain); places: GeoNames (CC BY 4.0)."))
+    elements, height = _map_elements(data, language, source_language)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {project.height + 24}" width="{WIDTH * 2}" height="{(project.height + 24) * 2}" role="img" aria-labelledby="title" xml:lang="{language}">'
-        f'<title id="title">{title}</title><g font-family="Noto Sans, Noto Sans Khmer, sans-serif">{body}'
-        f'<rect y="{project.height}" width="{WIDTH}" height="24" fill="#ffffff"/><text x="6" y="{project.height + 16}" font-size="10" fill="#4d4d4d">{credit}</text></g></svg>\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height + 24}" width="{WIDTH * 2}" height="{(height + 24) * 2}" role="img" aria-labelledby="title" xml:lang="{language}">'
+        f'<title id="title">{title}</title><g font-family="Noto Sans, Noto Sans Khmer, sans-serif">{elements}'
+        f'<rect y="{height}" width="{WIDTH}" height="24" fill="#ffffff"/><text x="6" y="{height + 16}" font-size="10" fill="#4d4d4d">{_credit(gettext)}</text></g></svg>\n'
     )
