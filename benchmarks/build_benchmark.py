@@ -65,8 +65,9 @@ def real_paragraphs() -> dict[str, list[str]]:
 
 
 def make_project(root: Path, posts: int) -> None:
-    """A copy of the project's docs, overrides and configuration, plus `posts` posts per language, in git."""
-    for name in ("docs", "overrides"):
+    """A copy of the project's docs, overrides, key figures and configuration, plus `posts` posts
+    per language, in git."""
+    for name in ("docs", "overrides", "figures"):
         shutil.copytree(PROJECT / name, root / name)
     shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     (root / ".gitignore").write_text("site/\nsite-bare/\n.cache/\n", encoding="utf-8")

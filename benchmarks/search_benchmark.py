@@ -43,10 +43,10 @@ SYNTHETIC_QUERIES = {"vi": ["ca phe", "khu cong nghiep", "du lich bien"], "en": 
 
 
 def make_project(workdir: Path, engine: str, synthetic_pages: int) -> Path:
-    """A copy of the project (docs, overrides, config) set up for one engine."""
+    """A copy of the project (docs, overrides, key figures, config) set up for one engine."""
     root = workdir / f"{engine}-{synthetic_pages}"
-    shutil.copytree(PROJECT / "docs", root / "docs")
-    shutil.copytree(PROJECT / "overrides", root / "overrides")
+    for name in ("docs", "overrides", "figures"):
+        shutil.copytree(PROJECT / name, root / name)
     config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TolerantLoader)
     config["site_url"] = "http://127.0.0.1:8790/"
     if engine == "lunr":
