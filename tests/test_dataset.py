@@ -100,7 +100,7 @@ def test_facts_come_from_the_vietnamese_front_matter_and_text_from_each_language
     falls = next(r for r in DATASET.records["places"] if r.id == "dray-nur-falls")
     assert falls.values["name@km"] == "ទឹកធ្លាក់ Dray Nur" and falls.values["url@km"] == SETTINGS.site_url + "km/tourism/dray-nur-falls/"
     assert lake.values["url@en"] == SETTINGS.site_url + "en/tourism/lak-lake/"
-    assert lake.values["latitude"] is None and lake.values["as_of"] == date(2025, 7, 1)
+    assert lake.values["latitude"] == 12.42167 and lake.values["coordinates_source"] == "https://vi.wikipedia.org/wiki/Hồ_Lắk" and lake.values["as_of"] == date(2025, 7, 1)
     assert "https://moitruongdulich.vn/index.php/item/22266" in lake.values["sources"].split()
     park = next(r for r in DATASET.records["places"] if r.id == "yok-don-national-park")
     assert park.values["name@km"] == "ឧទ្យានជាតិ Yok Đôn"
@@ -276,7 +276,7 @@ def test_geojson_of_the_real_content_has_every_place_with_coordinates(out):
 
 def test_geojson_has_places_with_coordinates(tmp_path):
     page = ("---\ntitle: Hồ Lắk\ndescription: Hồ.\nas_of: 2025-07-01\nplace:\n  category: lake\n  commune: Liên Sơn Lắk\n"
-            "  commune_derived: true\n  coordinates:\n    latitude: 12.4\n    longitude: 108.18\nsources:\n  - title: T\n    url: https://example.org/a\n---\nX.\n")
+            "  commune_derived: true\n  coordinates:\n    latitude: 12.4\n    longitude: 108.18\n    source: {title: OpenStreetMap, url: https://www.openstreetmap.org/}\nsources:\n  - title: T\n    url: https://example.org/a\n---\nX.\n")
     settings, (dataset, findings) = fixture_dataset(tmp_path, {"vi/tourism/lak-lake.md": page})
     assert findings == []
     write_dataset(dataset, tmp_path / "data", version="1", site_url=settings.site_url, created=CREATED)

@@ -90,25 +90,3 @@ def test_the_charts_are_images_of_the_open_dataset(tmp_path):
     rows = (root / "site/data/images.csv").read_text(encoding="utf-8")
     (line,) = [row for row in rows.splitlines() if row.startswith("chart-ethnic-groups-en,")]
     assert "/data/charts/ethnic-groups-en.svg" in line and "CC-BY-4.0" in line and "Ê Đê 12.93%" in line
-
-
-def test_the_locator_map_is_drawn_offline_with_labels_in_the_pages_language(tmp_path):
-    pages = {**PAGES, "km/province/index.md": PAGES["km/province/index.md"] + "\n[[map:locator]]\n", "vi/province/index.md": PAGES["vi/province/index.md"] + "\n[[map:locator]]\n"}
-    root = site_with_figures(tmp_path, pages=pages)
-    shutil.copy(PROJECT / "figures/map.yml", root / "figures/map.yml")
-    (root / "figures/map").mkdir()
-    shutil.copy(PROJECT / "figures/map/outlines.geojson", root / "figures/map/outlines.geojson")
-    assert build(root).returncode == 0
-    km = (root / "site/km/province/index.html").read_text(encoding="utf-8")
-    svg = re.search(r'<svg class="portal-map__image".*?</svg>', km, re.S)[0]
-    assert 'aria-hidden="true"' in svg and svg.count("<path ") >= 4 and svg.count("<circle ") == 2
-    assert ">កម្ពុជា</text>" in svg and ">វៀតណាម</text>" in svg and "Buôn Ma Thuột</text>" in svg  # text, shaped by the browser
-    places = re.search(r'<ul class="portal-map__places">(.*?)</ul>', km, re.S)[1]
-    assert places.count("<li>") == 2 and "មជ្ឈមណ្ឌលរដ្ឋបាល" in places  # the same places as a list
-    assert "Natural Earth" in km and "GeoNames" in km
-    # Each place lies inside the map (the projection keeps it in the box).
-    for x, y in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg):
-        assert 0 < float(x) < 360 and 0 < float(y) < 600
-    assert (root / "site/data/charts/locator-map-km.svg").is_file()
-    images = (root / "site/data/images.csv").read_text(encoding="utf-8")
-    assert "map-locator-vi," in images and "Natural Earth (public domain); GeoNames (CC BY 4.0)" in images

@@ -1,6 +1,8 @@
-"""Writes figures/map/outlines.geojson: the country outlines the locator map draws, cut from
-Natural Earth's 1:50m Admin 0 boundaries (public domain), as redistributed by the npm package
-world-atlas (tools/world-atlas, locked). Run it again after upgrading that package:
+"""Writes the country outlines the maps draw, cut from Natural Earth's Admin 0 boundaries (public
+domain) as redistributed by the npm package world-atlas (tools/world-atlas, locked):
+figures/map/outlines.geojson (1:50m, Indochina: where the province is) and
+figures/map/province-outlines.geojson (1:10m, the province's frame: where its places are).
+Run it again after upgrading that package:
 
     npm ci --prefix tools/world-atlas && .venv/bin/python tools/map_outline.py
 
@@ -13,11 +15,14 @@ import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TOPOLOGY = ROOT / "tools/world-atlas/node_modules/world-atlas/countries-50m.json"
-OUTPUT = ROOT / "figures/map/outlines.geojson"
+ATLAS = ROOT / "tools/world-atlas/node_modules/world-atlas"
 # ISO 3166 numeric codes (world-atlas ids) -> ISO alpha-2 (Babel names them in every language).
 COUNTRIES = {"704": "VN", "116": "KH", "418": "LA", "764": "TH", "156": "CN", "104": "MM"}
-BOX = (100.0, 8.0, 112.0, 24.0)  # west, south, east, north: Indochina around the province
+# (topology, output, box as west, south, east, north, decimals of a degree kept)
+MAPS = [
+    ("countries-50m.json", "figures/map/outlines.geojson", (100.0, 8.0, 112.0, 24.0), 2),  # ~1 km
+    ("countries-10m.json", "figures/map/province-outlines.geojson", (107.2, 11.95, 109.7, 13.9), 3),  # ~100 m
+]
 
 
 def decoded_arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -42,10 +47,10 @@ def ring(indexes: list[int], arcs) -> list[tuple[float, float]]:
     return points
 
 
-def clipped(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """A ring cut to BOX (Sutherland–Hodgman), its points rounded to 0.01° (about 1 km) and
+def clipped(points: list[tuple[float, float]], box, digits: int) -> list[tuple[float, float]]:
+    """A ring cut to the box (Sutherland–Hodgman), its points rounded to `digits` decimals and
     repeated points dropped: the map needs nothing outside the box nor finer than a pixel."""
-    west, south, east, north = BOX
+    west, south, east, north = box
     edges = [
         (lambda p: p[0] >= west, lambda a, b: (west, a[1] + (b[1] - a[1]) * (west - a[0]) / (b[0] - a[0]))),
         (lambda p: p[0] <= east, lambda a, b: (east, a[1] + (b[1] - a[1]) * (east - a[0]) / (b[0] - a[0]))),
@@ -67,14 +72,14 @@ def clipped(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
         points = result
     rounded: list[tuple[float, float]] = []
     for x, y in points:
-        point = (round(x, 2), round(y, 2))
+        point = (round(x, digits), round(y, digits))
         if not rounded or rounded[-1] != point:
             rounded.append(point)
     return rounded if len(rounded) >= 4 else []
 
 
-def main() -> None:
-    topology = json.loads(TOPOLOGY.read_text(encoding="utf-8"))
+def write_outlines(topology_name: str, output_name: str, box, digits: int) -> None:
+    topology = json.loads((ATLAS / topology_name).read_text(encoding="utf-8"))
     arcs = decoded_arcs(topology)
     features = []
     for geometry in topology["objects"]["countries"]["geometries"]:
@@ -84,20 +89,26 @@ def main() -> None:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         kept = []
         for polygon in polygons:
-            rings = [clipped(ring(r, arcs)) for r in polygon]
+            rings = [clipped(ring(r, arcs), box, digits) for r in polygon]
             if rings and rings[0]:
                 kept.append([r for r in rings if r])
         if kept:
             features.append({"type": "Feature", "properties": {"country": code}, "geometry": {"type": "MultiPolygon", "coordinates": kept}})
     document = {
         "type": "FeatureCollection",
-        "source": "Natural Earth 1:50m Admin 0 countries (public domain), via world-atlas 2.0.2",
-        "bbox": list(BOX),
+        "source": f"Natural Earth 1:{topology_name.split('-')[1].split('.')[0]} Admin 0 countries (public domain), via world-atlas 2.0.2",
+        "bbox": list(box),
         "features": sorted(features, key=lambda feature: feature["properties"]["country"]),
     }
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(json.dumps(document, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {OUTPUT.relative_to(ROOT)}: {len(features)} countries, {OUTPUT.stat().st_size} bytes")
+    output = ROOT / output_name
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(document, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {output_name}: {len(features)} countries, {output.stat().st_size} bytes")
+
+
+def main() -> None:
+    for topology_name, output_name, box, digits in MAPS:
+        write_outlines(topology_name, output_name, box, digits)
 
 
 if __name__ == "__main__":

@@ -19,8 +19,9 @@ import yaml
 
 from .config import Settings, language_info
 from .errors import Finding
-from .locator_map import MAP_FILE, MAP_ID, LocatorMap, load_map, map_html
+from .locator_map import LocatorMap, load_map
 from .page_text import line_of_path
+from .place_map import MAP_KINDS, MapPoint, maps_html
 
 FIGURES_FILE = "figures/figures.yml"
 PLACEHOLDER = re.compile(r"\[\[(figure|figures|chart|map):([^\]]*)\]\]")
@@ -79,10 +80,10 @@ class Chart:
 class Figures:
     figures: dict[str, Figure]
     charts: dict[str, Chart]
-    locator: LocatorMap | None = None  # the locator map (locator_map.py), when the project has one
+    locator: LocatorMap | None = None  # the maps' data (locator_map.py), when the project has one
 
     def maps(self) -> dict:
-        return {MAP_ID: self.locator} if self.locator is not None else {}
+        return dict.fromkeys(MAP_KINDS, self.locator) if self.locator is not None else {}
 
     def ids(self) -> tuple:
         return (tuple(sorted(self.figures)), tuple(sorted(self.charts)), tuple(self.maps()))
@@ -121,11 +122,8 @@ def load_figures(settings: Settings) -> tuple[Figures, list[Finding]]:
             if member not in figures:
                 found.append(Finding.of(FIGURES_FILE, line_of_path(text, ["charts", chart_id, "figures", index]), "figures.unknown", field=f"charts.{chart_id}.figures", id=member))
         charts[str(chart_id)] = Chart(str(chart_id), dict(entry["title"]), tuple(m for m in members if m in figures))
-    try:
-        locator = load_map(settings)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
-        locator = None
-        found.append(Finding.of(MAP_FILE, None, "figures.map", detail=f"{type(error).__name__}: {error}"))
+    locator, map_problems = load_map(settings)
+    found += map_problems
     return Figures(figures, charts, locator), found
 
 
@@ -164,9 +162,9 @@ def placeholder_problems(body: str, figures: Figures) -> list[tuple[int, str, di
     return problems
 
 
-def expand(markdown: str, figures: Figures, language: str, source_language: str, gettext) -> str:
+def expand(markdown: str, figures: Figures, language: str, source_language: str, gettext, places: list[MapPoint] = (), site_root: str = "/") -> str:
     """The Markdown with its placeholders replaced (an unknown id is left as written: lint
-    refuses it before any build)."""
+    refuses it before any build); a map shows `places` (place_map.located_places)."""
     if "[[" not in markdown:
         return markdown
 
@@ -177,7 +175,7 @@ def expand(markdown: str, figures: Figures, language: str, source_language: str,
         if kind == "figures" and all(name in figures.figures for name in names):
             return cards_html([figures.figures[name] for name in names], language, source_language, gettext)
         if kind == "map" and names[0] in figures.maps():
-            return map_html(figures.locator, language, source_language, gettext)
+            return maps_html(figures.locator, names[0], list(places), language, source_language, site_root, gettext)
         if kind == "chart" and names[0] in figures.charts:
             chart = figures.charts[names[0]]
             return chart_html(chart, chart_figures(chart, figures), language, source_language, gettext)

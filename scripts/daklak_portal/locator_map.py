@@ -1,9 +1,12 @@
-"""The locator map (`[[map:locator]]`): where the province is, drawn at build time, offline.
+"""The maps' data and their common drawing, at build time, offline.
 
-Country outlines from Natural Earth (public domain; figures/map/outlines.geojson, cut by
-tools/map_outline.py), the places of figures/map.yml with their sources, country names from
-CLDR in the page's language. An inline SVG whose labels are text, so that the browser shapes
-Khmer with the page's fonts, hidden from screen readers beside a list of the same places.
+figures/map.yml holds the reference towns (with their sources), where the countries' names go,
+and the province's frame: its title and its sourced bounds (every place of the dataset must lie
+inside them). The country outlines come from Natural Earth (public domain), cut by
+tools/map_outline.py: figures/map/outlines.geojson (Indochina, where the province is) and
+figures/map/province-outlines.geojson (the province's frame, where its places are). Labels are
+SVG text in the page's language, so that the browser shapes Khmer with the page's fonts.
+The maps themselves are drawn by place_map.py.
 """
 
 from __future__ import annotations
@@ -18,51 +21,131 @@ import yaml
 from babel import Locale
 
 from .config import Settings, language_info
+from .errors import Finding
+from .page_text import line_of_path
 
-MAP_FILE, OUTLINES_FILE = "figures/map.yml", "figures/map/outlines.geojson"
+MAP_FILE = "figures/map.yml"
+OUTLINES_FILE, PROVINCE_OUTLINES_FILE = "figures/map/outlines.geojson", "figures/map/province-outlines.geojson"
 MAP_ID = "locator"
 WIDTH = 360  # SVG user units; the height follows the box's proportions
-COLOURS = {"sea": "#dfeaf2", "land": "#ecebe6", "highlight": "#f7f3df", "border": "#8c8c8c", "place": "#b3261e", "text": "#1f1f1f"}
+COLOURS = {"sea": "#dfeaf2", "land": "#ecebe6", "highlight": "#f7f3df", "border": "#8c8c8c", "place": "#b3261e", "town": "#1f1f1f", "text": "#1f1f1f", "country": "#5f5f5f"}
 
 
 @dataclass(frozen=True)
-class Place:
+class Town:
+    """A reference town drawn on every map (Buôn Ma Thuột, Tuy Hòa), with its source."""
+
     id: str
     names: dict
     roles: dict
     latitude: float
     longitude: float
     source: dict
-    label_side: str = "right"  # where its name goes beside its dot: "left" or "right"
+    label_side: str = "right"  # where its name goes beside its mark: "left" or "right"
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The province's extent (west, south, east, north in degrees), from the sources listed."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+    sources: tuple
+
+    def contains(self, latitude: float, longitude: float) -> bool:
+        return self.south <= latitude <= self.north and self.west <= longitude <= self.east
 
 
 @dataclass(frozen=True)
 class LocatorMap:
-    titles: dict
-    highlight: str
-    places: tuple[Place, ...]
-    labels: dict  # country code -> (longitude, latitude)
-    outlines: dict  # GeoJSON FeatureCollection
+    titles: dict  # of the map of Indochina
+    province_titles: dict  # of the map of the province's places
+    highlight: str  # the country drawn lighter
+    towns: tuple[Town, ...]
+    labels: dict  # country code -> (longitude, latitude, angle) on the map of Indochina
+    province_labels: dict  # the same on the province's map
+    outlines: dict  # GeoJSON FeatureCollection with a bbox
+    province_outlines: dict
+    bounds: Bounds
 
     def text(self, values: dict, language: str, source_language: str) -> str:
         return str(values.get(language) or values.get(source_language) or "")
 
 
-def load_map(settings: Settings) -> LocatorMap | None:
-    """The map's data, or None when the project has none (its problems are reported by lint)."""
-    path, outlines = settings.root / MAP_FILE, settings.root / OUTLINES_FILE
-    if not path.is_file() or not outlines.is_file():
-        return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    places = tuple(
-        Place(str(key), dict(entry["name"]), dict(entry.get("role") or {}), float(entry["latitude"]), float(entry["longitude"]), dict(entry["source"]), str(entry.get("label_side") or "right"))
-        for key, entry in (data.get("places") or {}).items()
+def load_map(settings: Settings) -> tuple[LocatorMap | None, list[Finding]]:
+    """The maps' data, or None with what is wrong in figures/map.yml (file:line); None without
+    a finding when the project has no map."""
+    path = settings.root / MAP_FILE
+    outline_paths = [settings.root / OUTLINES_FILE, settings.root / PROVINCE_OUTLINES_FILE]
+    if not path.is_file():
+        return None, []
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text) or {}
+        outlines = [json.loads(Path(outline).read_text(encoding="utf-8")) for outline in outline_paths]
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        mark = getattr(error, "problem_mark", None)
+        return None, [Finding.of(MAP_FILE, mark.line + 1 if mark else None, "figures.map", detail=str(getattr(error, "problem", None) or error))]
+    findings = _problems(data, text, settings.source_language)
+    if findings:
+        return None, findings
+    towns = tuple(
+        Town(str(key), dict(entry["name"]), dict(entry.get("role") or {}), float(entry["latitude"]), float(entry["longitude"]), dict(entry["source"]), str(entry.get("label_side") or "right"))
+        for key, entry in data["places"].items()
     )
-    labels = {str(code): (float(lon), float(lat)) for code, (lon, lat) in (data.get("labels") or {}).items()}
-    return LocatorMap(dict(data["title"]), str(data.get("highlight") or ""), places, labels, json.loads(Path(outlines).read_text(encoding="utf-8")))
+    province = data["province"]
+    box = province["bounds"]
+    bounds = Bounds(float(box["west"]), float(box["south"]), float(box["east"]), float(box["north"]), tuple(province["sources"]))
+    return LocatorMap(dict(data["title"]), dict(province["title"]), str(data.get("highlight") or ""), towns, _labels(data.get("labels")), _labels(province.get("labels")), outlines[0], outlines[1], bounds), []
 
 
-class _Projection:
+def _labels(values) -> dict:
+    """country code -> (longitude, latitude, angle in degrees: 0 unless given)."""
+    return {str(code): (float(place[0]), float(place[1]), float(place[2]) if len(place) > 2 else 0.0) for code, place in (values or {}).items()}
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _problems(data: dict, text: str, source_language: str) -> list[Finding]:
+    """What figures/map.yml lacks, each at its line: a title, towns with a name, coordinates and a
+    source, and the province's title, bounds and sources."""
+    found = []
+
+    def missing(path: list, what: str) -> None:
+        found.append(Finding.of(MAP_FILE, line_of_path(text, path), "figures.map-field", field=".".join(map(str, path)), what=what))
+
+    if not isinstance(data.get("title"), dict) or not data["title"].get(source_language):
+        missing(["title"], "title")
+    for key, entry in (data.get("places") or {}).items():
+        entry = entry if isinstance(entry, dict) else {}
+        if not isinstance(entry.get("name"), dict) or not entry["name"].get(source_language):
+            missing(["places", key, "name"], "name")
+        for axis in ("latitude", "longitude"):
+            if not _number(entry.get(axis)):
+                missing(["places", key, axis], axis)
+        if not isinstance(entry.get("source"), dict) or not str(entry["source"].get("url") or "").startswith("http"):
+            missing(["places", key, "source"], "source")
+    province = data.get("province") if isinstance(data.get("province"), dict) else {}
+    if not isinstance(province.get("title"), dict) or not province["title"].get(source_language):
+        missing(["province", "title"], "title")
+    bounds = province.get("bounds") if isinstance(province.get("bounds"), dict) else {}
+    for side in ("west", "south", "east", "north"):
+        if not _number(bounds.get(side)):
+            missing(["province", "bounds", side] if bounds else ["province", "bounds"], side)
+    sources = province.get("sources")
+    if not isinstance(sources, list) or not sources or not all(isinstance(s, dict) and str(s.get("url") or "").startswith("http") for s in sources):
+        missing(["province", "sources"], "sources")
+    return found
+
+
+# -- drawing ----------------------------------------------------------------------------------
+
+
+class Projection:
     """Equirectangular, its x scaled by the cosine of the box's middle latitude (little
     distortion over a box of a few degrees)."""
 
@@ -76,7 +159,7 @@ class _Projection:
         return round((longitude - self.west) * self.kx, 1), round((self.north - latitude) * self.ky, 1)
 
 
-def _path(polygons, project: _Projection) -> str:
+def _path(polygons, project: Projection) -> str:
     """SVG path data, to the whole unit (a pixel at the map's size), repeated points dropped:
     the map stays a few kilobytes in the page."""
     parts = []
@@ -93,58 +176,51 @@ def _path(polygons, project: _Projection) -> str:
     return "".join(parts)
 
 
-def _map_elements(data: LocatorMap, language: str, source_language: str) -> tuple[str, int]:
-    """The map's drawing (sea, countries with the highlighted one lighter, their names, the
-    places) as SVG elements, and its height: the same in a page and in the dataset's file."""
-    project = _Projection(data.outlines["bbox"])
+def ground(outlines: dict, labels: dict, highlight: str, language: str, project: Projection) -> str:
+    """The sea, the countries (the highlighted one lighter) and their names from CLDR in the
+    page's language. A label given a third value is turned by that many degrees."""
     territories = Locale.parse(language_info(language).babel_locale).territories
-    shapes = []
-    for feature in data.outlines["features"]:
+    shapes = [f'<rect width="{WIDTH}" height="{project.height}" fill="{COLOURS["sea"]}"/>']
+    for feature in outlines["features"]:
         code = feature["properties"]["country"]
-        fill = COLOURS["highlight"] if code == data.highlight else COLOURS["land"]
+        fill = COLOURS["highlight"] if code == highlight else COLOURS["land"]
         shapes.append(f'<path d="{_path(feature["geometry"]["coordinates"], project)}" fill="{fill}" stroke="{COLOURS["border"]}" stroke-width="0.6"/>')
-    names = []
-    for code, (lon, lat) in data.labels.items():
+    for code, (lon, lat, angle) in labels.items():
         x, y = project(lon, lat)
-        names.append(f'<text x="{x:g}" y="{y:g}" font-size="15" fill="#5f5f5f">{html.escape(territories.get(code, code))}</text>')
+        turn = f' transform="rotate({angle:g} {x:g} {y:g})"' if angle else ""
+        shapes.append(f'<text x="{x:g}" y="{y:g}" font-size="15" fill="{COLOURS["country"]}"{turn}>{html.escape(territories.get(code, code))}</text>')
+    return "".join(shapes)
+
+
+def town_marks(data: LocatorMap, language: str, source_language: str, project: Projection, size: int = 15) -> str:
+    """Each reference town and its name on a white halo, readable over the land. On the map of
+    Indochina a dot with the name beside it; on the province's map (smaller type), where the
+    places are the dots, a square with the name above it, kept inside the map."""
     marks = []
-    for place in data.places:
-        x, y = project(place.longitude, place.latitude)
-        name = html.escape(data.text(place.names, language, source_language))
-        marks.append(f'<circle cx="{x:g}" cy="{y:g}" r="5" fill="{COLOURS["place"]}" stroke="#ffffff" stroke-width="1.5"/>')
-        anchor, dx = ("end", -8) if place.label_side == "left" else ("start", 8)
-        marks.append(f'<text x="{x + dx:g}" y="{y + 5:g}" text-anchor="{anchor}" font-size="15" font-weight="700" fill="{COLOURS["text"]}">{name}</text>')
-    sea = f'<rect width="{WIDTH}" height="{project.height}" fill="{COLOURS["sea"]}"/>'
-    return sea + "".join(shapes) + "".join(names) + "".join(marks), project.height
+    small = size < 15
+    for town in data.towns:
+        x, y = project(town.longitude, town.latitude)
+        name = data.text(town.names, language, source_language)
+        if small:
+            half = len(name) * size * 0.3  # about half the name's width
+            marks.append(f'<rect x="{x - 4:g}" y="{y - 4:g}" width="8" height="8" fill="{COLOURS["town"]}" stroke="#ffffff" stroke-width="1.5"/>')
+            tx, ty, anchor = min(max(x, half + 2), WIDTH - half - 2), y - 9, "middle"
+        else:
+            marks.append(f'<circle cx="{x:g}" cy="{y:g}" r="5" fill="{COLOURS["place"]}" stroke="#ffffff" stroke-width="1.5"/>')
+            (anchor, dx), ty = (("end", -8) if town.label_side == "left" else ("start", 8)), y + size / 3
+            tx = x + dx
+        marks.append(
+            f'<text x="{tx:g}" y="{ty:g}" text-anchor="{anchor}" font-size="{size}" font-weight="700" fill="{COLOURS["text"]}" '
+            f'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{html.escape(name)}</text>'
+        )
+    return "".join(marks)
 
 
-def _credit(gettext) -> str:
-    return html.escape(gettext("Map data: Natural Earth (public domain); places: GeoNames (CC BY 4.0)."))
-
-
-def map_html(data: LocatorMap, language: str, source_language: str, gettext) -> str:
-    """The map in a page: the SVG (hidden from screen readers), its title, and the places as a
-    list (what the map shows, for every reader), with the data's credit."""
-    title = html.escape(data.text(data.titles, language, source_language))
-    colon = language_info(language).label_separator
-    items = "".join(
-        f"<li><strong>{html.escape(data.text(place.names, language, source_language))}</strong>{colon}{html.escape(data.text(place.roles, language, source_language))}</li>"
-        for place in data.places
-    )
-    elements, height = _map_elements(data, language, source_language)
-    svg = f'<svg class="portal-map__image" viewBox="0 0 {WIDTH} {height}" width="100%" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">{elements}</svg>'
-    return (
-        f'<figure class="portal-map">{svg}<figcaption>{title}</figcaption></figure>'
-        f'<ul class="portal-map__places">{items}</ul><p class="portal-map__credit"><small>{_credit(gettext)}</small></p>'
-    )
-
-
-def map_svg_document(data: LocatorMap, language: str, source_language: str, gettext) -> str:
-    """The map as an SVG file of the open dataset: with its title as text alternative and the credit."""
-    title = html.escape(data.text(data.titles, language, source_language))
-    elements, height = _map_elements(data, language, source_language)
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height + 24}" width="{WIDTH * 2}" height="{(height + 24) * 2}" role="img" aria-labelledby="title" xml:lang="{language}">'
-        f'<title id="title">{title}</title><g font-family="Noto Sans, Noto Sans Khmer, sans-serif">{elements}'
-        f'<rect y="{height}" width="{WIDTH}" height="24" fill="#ffffff"/><text x="6" y="{height + 16}" font-size="10" fill="#4d4d4d">{_credit(gettext)}</text></g></svg>\n'
-    )
+def overview_elements(data: LocatorMap, language: str, source_language: str) -> tuple[str, int]:
+    """The map of Indochina (where the province is) with a frame around the province's map."""
+    project = Projection(data.outlines["bbox"])
+    west, south, east, north = data.province_outlines["bbox"]
+    (x0, y0), (x1, y1) = project(west, north), project(east, south)
+    frame = f'<rect x="{x0:g}" y="{y0:g}" width="{x1 - x0:g}" height="{y1 - y0:g}" fill="none" stroke="{COLOURS["text"]}" stroke-width="1.2" stroke-dasharray="3 2"/>'
+    elements = ground(data.outlines, data.labels, data.highlight, language, project) + frame + town_marks(data, language, source_language, project)
+    return elements, project.height

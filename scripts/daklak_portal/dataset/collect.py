@@ -228,15 +228,14 @@ class _Collector:
                 "category": place["category"],
                 "commune": place["commune"],
                 "commune_derived": place["commune_derived"],
-                "latitude": coordinates.get("latitude"),
-                "longitude": coordinates.get("longitude"),
+                **self.located(page, ["place", "coordinates"], coordinates),
                 "name": self.meta_texts(key, "title"),
                 "description": self.meta_texts(key, "description"),
                 "url": {lang: self.page_url(key, lang) for lang in self.languages},
                 "sources": sources,
                 "as_of": _as_date(meta["as_of"]),
             }, key, self.page_url(key, self.source) + "#place")
-        for zone in meta.get("zones") or []:
+        for index, zone in enumerate(meta.get("zones") or []):
             coordinates = zone.get("coordinates") or {}
             names = {}
             for lang in self.languages:
@@ -249,13 +248,24 @@ class _Collector:
                 "commune": zone.get("commune"),
                 "area_ha": zone.get("area_ha"),
                 "phase": zone.get("phase"),
-                "latitude": coordinates.get("latitude"),
-                "longitude": coordinates.get("longitude"),
+                **self.located(page, ["zones", index, "coordinates"], coordinates),
                 "name": self.translated(names),
                 "url": {lang: self.page_url(key, lang, zone["id"]) for lang in self.languages},
                 "sources": sources,
                 "as_of": _as_date(meta["as_of"]),
             }, key, self.page_url(key, self.source) + f"#{zone['id']}")
+
+    def located(self, page: SourceFile, path: list, coordinates: dict) -> dict:
+        """The place's coordinates and their source, refused (file:line) when the point lies
+        outside the province's bounds: a swapped or mistyped number, or another place."""
+        if not coordinates:
+            return {}
+        latitude, longitude = coordinates["latitude"], coordinates["longitude"]
+        bounds = self.figures.locator.bounds if self.figures.locator is not None else None
+        if bounds is not None and not bounds.contains(latitude, longitude):
+            self.findings.append(Finding.of(self.shown(page), line_of_path(page.text, path), "dataset.outside-province", field=".".join(map(str, path)), latitude=latitude, longitude=longitude, south=bounds.south, north=bounds.north, west=bounds.west, east=bounds.east))
+            return {}
+        return {"latitude": latitude, "longitude": longitude, "coordinates_source": coordinates["source"]["url"]}
 
     def events(self, key: str, page: SourceFile) -> None:
         meta = page.meta
@@ -376,10 +386,10 @@ class _Collector:
                 "alt": {lang: locator.text(locator.titles, lang, self.source)},
                 "caption": {lang: locator.text(locator.titles, lang, self.source)},
                 "creator": creator,
-                "credit": f"{creator}; Natural Earth (public domain); GeoNames (CC BY 4.0)",
+                "credit": f"{creator}; Natural Earth (public domain); GeoNames (CC BY 4.0); coordinates of the places: their cited sources",
                 "license": LICENSE["name"],
                 "license_url": LICENSE["path"],
-                "source": " ".join(["https://www.naturalearthdata.com/", *(place.source["url"] for place in locator.places)]),
+                "source": " ".join(["https://www.naturalearthdata.com/", *(town.source["url"] for town in locator.towns), *sorted({record.values["coordinates_source"] for record in self.records["places"] if record.values.get("coordinates_source")})]),
             }, None, f"{self.site_url}{CHARTS_DIR}/{name}")
 
     def check_references(self) -> None:

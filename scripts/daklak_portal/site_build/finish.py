@@ -18,7 +18,8 @@ from ..dataset.formats import LICENSE
 from ..dataset.records import CHARTS_DIR
 from ..feeds import ATOM, JSON_FEED, feed_posts, feeds
 from ..figures import chart_figures, chart_file, chart_svg_document
-from ..locator_map import MAP_ID, map_svg_document
+from ..locator_map import MAP_ID
+from ..place_map import located_places, map_svg_document
 from ..messages import text
 from ..news import news_categories
 from ..search import SearchDocuments, build_search_index
@@ -64,7 +65,7 @@ def write_charts(state: BuildState, site: Path) -> None:
             (folder / chart_file(chart.id, language)).write_text(svg, encoding="utf-8")
     if state.figures.locator is not None:
         for language in settings.languages:
-            svg = map_svg_document(state.figures.locator, language, source, state.translations(language).gettext)
+            svg = map_svg_document(state.figures.locator, located_places(state.dataset), language, source, state.translations(language).gettext)
             (folder / chart_file(f"{MAP_ID}-map", language)).write_text(svg, encoding="utf-8")
 
 

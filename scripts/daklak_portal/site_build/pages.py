@@ -36,6 +36,7 @@ from ..news import (
 from ..page_languages import listing_page_languages, mark_source_titles, page_languages
 from ..page_sources import reader_sources
 from ..page_text import join_soft_breaks
+from ..place_map import located_places, place_locator_html, with_place_locator
 from ..sections import INTRO
 from ..security import add_policy_meta
 from ..social_cards import CARDS_CACHE, card_file, card_path
@@ -86,7 +87,12 @@ def _with_generated_parts(state: BuildState, language: str, key: str, title: str
     available = key in state.pages[language]
     gettext = state.translations(language).gettext
     written_in = language if available else source
-    markdown = expand_figures(markdown, state.figures, written_in, source, state.translations(written_in).gettext)
+    site_root = urlsplit(state.settings.site_url).path.rstrip("/") + "/"
+    places = located_places(state.dataset)
+    markdown = expand_figures(markdown, state.figures, written_in, source, state.translations(written_in).gettext, places, site_root)
+    here = next((point for point in places if point.page == key and point.kind == "attraction"), None)
+    if here is not None and state.figures.locator is not None:
+        markdown = with_place_locator(markdown, place_locator_html(state.figures.locator, here, written_in, source, state.translations(written_in).gettext))
     if key == HOME and available:
         return front_door_markdown(markdown, language, state.pages, source, state.dataset, build_day(), gettext)
     if key == NEWS_INDEX and available:  # a fallback copy gets no listing
@@ -94,7 +100,6 @@ def _with_generated_parts(state: BuildState, language: str, key: str, title: str
     if key == GLOSSARY_PAGE and available:
         terms = load_terms(state.pages[source][key].meta)
         return markdown + glossary_table(terms, state.settings.languages, state.settings.language_names, gettext)
-    site_root = urlsplit(state.settings.site_url).path.rstrip("/") + "/"
     if key.startswith(LEGAL_PREFIX):
         legal = legal_markdown(state.dataset.legal, key, language, written_in, source, state.pages, site_root, state.translations(written_in).gettext, build_day(), markdown)
         if legal is not None:
