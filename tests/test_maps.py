@@ -71,9 +71,9 @@ def test_the_maps_number_the_places_in_the_pages_digits_beside_a_list_of_links(t
     section = page[page.index('id="getting-there"'):]
     assert section.index('class="portal-map portal-map--place"') < section.index("តាមផ្លូវជាតិ")
     caption = re.search(r'<figure class="portal-map portal-map--place">.*?<figcaption>(.*?)</figcaption>', page, re.S)[1]
-    assert "ប្រហែល ៣០ គ.ម. ពី Buôn Ma Thuột ទៅទិសអាគ្នេយ៍" in caption and "១២,៤២១៧°" in caption and "https://vi.wikipedia.org/wiki/Hồ_Lắk" in caption
+    assert "ប្រហែល ៣០ គ.ម. ពី Buôn Ma Thuột ទៅទិសអាគ្នេយ៍ (គិតជាបន្ទាត់ត្រង់)។" in caption and "១២,៤២១៧°" in caption and "https://vi.wikipedia.org/wiki/Hồ_Lắk\">ប្រភព</a>" in caption
     vi = (root / "site/tourism/lak-lake/index.html").read_text(encoding="utf-8")
-    assert "Cách Buôn Ma Thuột khoảng 30 km về phía đông nam theo đường chim bay" in vi
+    assert "Cách Buôn Ma Thuột khoảng 30 km về phía đông nam theo đường chim bay." in vi
     # The open dataset: the points, their source, and the maps as images.
     geojson = json.loads((root / "site/data/places.geojson").read_text(encoding="utf-8"))
     (lake,) = [feature for feature in geojson["features"] if feature["id"] == "lak-lake"]
@@ -119,9 +119,9 @@ def test_where_a_place_is_in_words_in_each_language():
     assert direction(12.66747, 108.03775, 12.42167, 108.18194) == "south-east"
     assert direction(12.0, 108.0, 13.0, 108.0) == "north" and direction(12.0, 108.0, 12.0, 107.0) == "west"
     assert round(distance_km(12.66747, 108.03775, 12.42167, 108.18194)) == 31
-    assert whereabouts(figures.locator, lake, "en", "vi", load_translations("en").gettext) == "About 30 km south-east of Buôn Ma Thuột in a straight line"
+    assert whereabouts(figures.locator, lake, "en", "vi", load_translations("en").gettext) == "About 30 km south-east of Buôn Ma Thuột in a straight line."
     museum = MapPoint("museum", "attraction", {}, "tourism/museum.md", "", 12.68, 108.05, "")
-    assert whereabouts(figures.locator, museum, "vi", "vi", load_translations("vi").gettext) == "Nằm trong hoặc sát Buôn Ma Thuột"
+    assert whereabouts(figures.locator, museum, "vi", "vi", load_translations("vi").gettext) == "Nằm trong hoặc sát Buôn Ma Thuột."
 
 
 def test_every_place_of_the_real_dataset_lies_inside_the_province():

@@ -181,16 +181,16 @@ def direction(lat1: float, lon1: float, lat2: float, lon2: float) -> str:
 
 
 def whereabouts(data: LocatorMap, point: MapPoint, language: str, source_language: str, gettext) -> str:
-    """'About 20 km south-west of Buôn Ma Thuột (straight line)', from the nearest town; 'In
-    Buôn Ma Thuột' within 5 km of it. Rounded to 5 km: a reader's distance, not a surveyor's."""
+    """'About 20 km south-west of Buôn Ma Thuột in a straight line.', from the nearest town;
+    'In or next to Buôn Ma Thuột.' within 5 km of it. Rounded to 5 km: a reader's distance, not a surveyor's."""
     town = min(data.towns, key=lambda town: distance_km(town.latitude, town.longitude, point.latitude, point.longitude))
     km = distance_km(town.latitude, town.longitude, point.latitude, point.longitude)
     name = data.text(town.names, language, source_language)
     if km < 5:
-        return gettext("In or next to %(town)s") % {"town": name}
+        return gettext("In or next to %(town)s.") % {"town": name}
     rounded = language_info(language).decimal(max(5, 5 * round(km / 5)))
     way = gettext(direction(town.latitude, town.longitude, point.latitude, point.longitude))
-    return gettext("About %(distance)s km %(direction)s of %(town)s in a straight line") % {"distance": rounded, "direction": way, "town": name}
+    return gettext("About %(distance)s km %(direction)s of %(town)s in a straight line.") % {"distance": rounded, "direction": way, "town": name}
 
 
 def place_locator_html(data: LocatorMap, point: MapPoint, language: str, source_language: str, gettext) -> str:
@@ -199,10 +199,11 @@ def place_locator_html(data: LocatorMap, point: MapPoint, language: str, source_
     elements, height = province_elements(data, [], language, source_language, focus=point)
     info = language_info(language)
     coordinates = gettext("%(latitude)s° N, %(longitude)s° E") % {"latitude": info.decimal(point.latitude, 4), "longitude": info.decimal(point.longitude, 4)}
-    source = f' (<a href="{html.escape(point.source)}">{html.escape(gettext("source"))}</a>)' if point.source else ""
+    label = gettext("source")
+    source = f' (<a href="{html.escape(point.source)}">{html.escape(label)}</a>)' if point.source else ""
     return (
         f'<figure class="portal-map portal-map--place">{_svg(elements, height)}'
-        f"<figcaption>{html.escape(whereabouts(data, point, language, source_language, gettext))}. "
+        f"<figcaption>{html.escape(whereabouts(data, point, language, source_language, gettext))} "
         f'<span class="portal-map__coordinates">{html.escape(coordinates)}</span>{source}</figcaption></figure>'
     )
 
