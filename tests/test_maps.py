@@ -71,7 +71,7 @@ def test_the_maps_number_the_places_in_the_pages_digits_beside_a_list_of_links(t
     section = page[page.index('id="getting-there"'):]
     assert section.index('class="portal-map portal-map--place"') < section.index("តាមផ្លូវជាតិ")
     caption = re.search(r'<figure class="portal-map portal-map--place">.*?<figcaption>(.*?)</figcaption>', page, re.S)[1]
-    assert "ប្រហែល ៣០ គ.ម. ពី Buôn Ma Thuột ទៅទិសអាគ្នេយ៍ (គិតជាបន្ទាត់ត្រង់)។" in caption and "១២,៤២១៧°" in caption and "https://vi.wikipedia.org/wiki/Hồ_Lắk\">ប្រភព</a>" in caption
+    assert "ប្រមាណ ៣០ គីឡូម៉ែត្រ ពី Buôn Ma Thuột ទៅទិសអាគ្នេយ៍ (គិតតាមបន្ទាត់ត្រង់)។" in caption and "១២,៤២១៧°" in caption and "https://vi.wikipedia.org/wiki/Hồ_Lắk\">ប្រភព</a>" in caption
     vi = (root / "site/tourism/lak-lake/index.html").read_text(encoding="utf-8")
     assert "Cách Buôn Ma Thuột khoảng 30 km về phía đông nam theo đường chim bay." in vi
     # The open dataset: the points, their source, and the maps as images.
