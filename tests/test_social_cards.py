@@ -63,3 +63,23 @@ def test_a_title_with_control_characters_still_gets_a_card(tmp_path):
     path = card_file("\x08\x850 Hồ Lắk\ue000", "Cổng thông tin", "vi", fonts, tmp_path)
     with Image.open(path) as card:
         assert card.size == (1200, 630)
+
+
+def test_a_page_showing_key_figures_shares_them_on_its_card(tmp_path):
+    from daklak_portal.config import load_settings
+    from daklak_portal.figures import load_figures, social_card_figures
+    from daklak_portal.translations import load_translations
+
+    figures, _ = load_figures(load_settings(PROJECT))
+    body = "Giới thiệu.\n\n[[figures:area,population]]\n\n[[figures:coastline]]\n"
+    shown = social_card_figures(body, figures, "km", "vi", load_translations("km").gettext)
+    assert shown == (("១៨.០៩៦,៤០ គីឡូម៉ែត្រការ៉េ", "ផ្ទៃដី"), ("៣.៣៤៦.៨៥៣ នាក់", "ចំនួនប្រជាជន"))  # the first row, in the page's language
+    assert social_card_figures("Không có số liệu.", figures, "km", "vi", load_translations("km").gettext) == ()
+    plain = card_file("Đắk Lắk", "Cổng thông tin", "km", FONTS, tmp_path)
+    with_figures = card_file("Đắk Lắk", "Cổng thông tin", "km", FONTS, tmp_path, shown)
+    corrected = card_file("Đắk Lắk", "Cổng thông tin", "km", FONTS, tmp_path, (("១៨.១០០,៥០ គីឡូម៉ែត្រការ៉េ", "ផ្ទៃដី"), shown[1]))
+    assert len({plain, with_figures, corrected}) == 3  # a corrected figure is a new card, not the cached one
+    with Image.open(plain) as card:  # nothing drawn where the figures go
+        assert all(max(abs(a - b) for a, b in zip(color, social_cards.BACKGROUND)) < 12 for _, color in card.crop((84, 420, 1100, 540)).getcolors(maxcolors=1 << 20))
+    with Image.open(with_figures) as card:  # the numbers in white, the labels muted, under the title
+        assert any(min(color) >= 245 for _, color in card.crop((84, 400, 600, 470)).getcolors(maxcolors=1 << 20))

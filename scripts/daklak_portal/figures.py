@@ -184,6 +184,19 @@ def expand(markdown: str, figures: Figures, language: str, source_language: str,
     return PLACEHOLDER.sub(replace, markdown)
 
 
+CARDS_ON_SOCIAL_CARD = 4  # at most, side by side under the title
+
+
+def social_card_figures(body: str, figures: Figures, language: str, source_language: str, gettext) -> tuple[tuple[str, str], ...]:
+    """(number, label) of the key figures a page shows first (`[[figures:…]]`), for its social
+    card: a figure corrected in the data file is corrected on the card too."""
+    match = re.search(r"\[\[figures:([^\]]*)\]\]", body)
+    if match is None:
+        return ()
+    names = [name.strip() for name in match.group(1).split(",") if name.strip() in figures.figures]
+    return tuple((figures.figures[name].text(language, gettext), figures.figures[name].label(language, source_language)) for name in names[:CARDS_ON_SOCIAL_CARD])
+
+
 def cards_html(figures: list[Figure], language: str, source_language: str, gettext) -> str:
     """A row of key-figure cards: the number large, its label under it."""
     cards = "".join(

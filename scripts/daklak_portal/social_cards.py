@@ -24,7 +24,7 @@ from .text_language import KHMER
 
 WIDTH, HEIGHT = 1200, 630
 CARDS_CACHE = CACHE_FOLDER / "cards"  # under the project's root
-CARD_VERSION = 2  # 2: JPEG (PNG encoding took 50 ms a card, most of a cold build)
+CARD_VERSION = 3  # 2: JPEG (PNG encoding took 50 ms a card, most of a cold build); 3: key figures under the title
 BACKGROUND, BAND, TEXT, MUTED = (15, 61, 38), (27, 94, 59), (255, 255, 255), (214, 232, 220)
 # (first, last code point, font file stem) in the order the web fonts declare them.
 _FACES = (
@@ -115,34 +115,63 @@ def drawable(text: str) -> str:
     return "".join(char for char in str(text) if unicodedata.category(char) not in ("Cc", "Cs", "Co", "Cn"))
 
 
-def render_card(title: str, site_name: str, language: str, fonts: Fonts) -> Image.Image:
+def render_card(title: str, site_name: str, language: str, fonts: Fonts, figures: tuple = ()) -> Image.Image:
+    """The card: the site's name in a band, the title, and under it the page's key figures
+    ((number, label) pairs, from figures.social_card_figures) when it shows any."""
     title, site_name = drawable(title), drawable(site_name)
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH, 96), fill=BAND)
     draw_text(draw, (64, 24), site_name, fonts, True, 36, MUTED, language)
-    for size in (72, 64, 56, 48):  # the largest size at which the title fits in four lines
+    bottom = HEIGHT - 60 - (FIGURES_HEIGHT if figures else 0)
+    most_lines = 4 if not figures else 2
+    for size in (72, 64, 56, 48):  # the largest size at which the title fits
         lines = wrap(title, fonts, True, size, WIDTH - 128)
-        if len(lines) <= 4:
+        if len(lines) <= most_lines:
             break
     line_height = int(size * language_info(language).card_line_height)  # (Khmer: room for subscripts)
-    top = 96 + (HEIGHT - 96 - 60 - line_height * len(lines)) // 2
-    for number, line in enumerate(lines[:4]):
+    top = 96 + (bottom - 96 - line_height * len(lines[:most_lines])) // 2
+    for number, line in enumerate(lines[:most_lines]):
         draw_text(draw, (64, top + number * line_height), line, fonts, True, size, TEXT, language)
+    if figures:
+        _draw_figures(draw, figures, fonts, language, bottom)
     draw.rectangle((64, HEIGHT - 44, 184, HEIGHT - 36), fill=(242, 193, 78))
     return image
 
 
-def card_file(title: str, site_name: str, language: str, fonts: Fonts, cache_dir: Path) -> Path:
+FIGURES_HEIGHT = 170  # the row of key figures: the number, then its label on up to two lines
+
+
+def _draw_figures(draw: ImageDraw.ImageDraw, figures: tuple, fonts: Fonts, language: str, top: int) -> None:
+    """Side by side: the number as large as fits its column (on two lines, smaller, when even
+    that does not fit: a Khmer unit is a long word), then the label."""
+    column = (WIDTH - 128) // len(figures)
+    line_factor = language_info(language).card_line_height
+    for index, (number, label) in enumerate(figures):
+        x, room = 64 + index * column, column - 40
+        draw.line((x, top + 8, x, top + FIGURES_HEIGHT - 24), fill=(242, 193, 78), width=4)
+        number, label = drawable(number), drawable(label)
+        size = next((size for size in (44, 38, 32) if measure(number, fonts, True, size) <= room), 0)
+        rows = [number] if size else wrap(number, fonts, True, 28, room)[:2]
+        size = size or 28
+        for row, line in enumerate(rows):
+            draw_text(draw, (x + 20, top + 4 + row * int(size * line_factor)), line, fonts, True, size, TEXT, language)
+        label_top = top + 4 + int(size * line_factor) * len(rows) + 8
+        for row, line in enumerate(wrap(label, fonts, False, 24, room)[: 3 - len(rows)]):
+            draw_text(draw, (x + 20, label_top + row * int(24 * line_factor)), line, fonts, False, 24, MUTED, language)
+
+
+def card_file(title: str, site_name: str, language: str, fonts: Fonts, cache_dir: Path, figures: tuple = ()) -> Path:
     """The card's JPEG in the cache (drawn only when its content changed). JPEG at quality 90
     without chroma subsampling keeps the text's edges clean and encodes in 3 ms, where an
     optimised PNG took 50 ms: on a site of thousands of pages that was most of a cold build."""
-    key = hashlib.sha256(f"{CARD_VERSION}\0{language}\0{site_name}\0{title}".encode()).hexdigest()[:16]
+    content = f"{CARD_VERSION}\0{language}\0{site_name}\0{title}" + "".join(f"\0{number}\0{label}" for number, label in figures)
+    key = hashlib.sha256(content.encode()).hexdigest()[:16]
     path = cache_dir / f"{key}.jpg"
     if not _whole_jpeg(path):
         cache_dir.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")  # parallel builds may draw the same card
-        render_card(title, site_name, language, fonts).save(temporary, "JPEG", quality=90, subsampling=0)
+        render_card(title, site_name, language, fonts, figures).save(temporary, "JPEG", quality=90, subsampling=0)
         temporary.replace(path)
     return path
 

@@ -11,18 +11,20 @@ MkDocs reads otherwise) is drawn by its build as before.
 from __future__ import annotations
 
 from ..social_cards import CARDS_CACHE, card_file
+from .pages import card_figures
 from .state import BuildState
 
-Card = tuple[str, str, str]  # (title, site name, language)
+Card = tuple[str, str, str, tuple]  # (title, site name, language, key figures)
 
 
 def cards_of(state: BuildState, language: str, site_name: str) -> list[Card]:
     """The card of each page written in `language` (an untranslated copy shows its source
     page's card, which the source language's list holds)."""
-    return sorted({(str(page.meta["title"]), site_name, language) for page in state.pages.get(language, {}).values() if "title" in page.meta})
+    pages = state.pages.get(language, {})
+    return sorted({(str(page.meta["title"]), site_name, language, card_figures(state, key, language)) for key, page in pages.items() if "title" in page.meta})
 
 
 def draw(state: BuildState, cards: list[Card]) -> None:
     """Draws the cards not yet in the cache."""
-    for title, site_name, language in cards:
-        card_file(title, site_name, language, state.card_fonts, state.settings.root / CARDS_CACHE)
+    for title, site_name, language, figures in cards:
+        card_file(title, site_name, language, state.card_fonts, state.settings.root / CARDS_CACHE, figures)

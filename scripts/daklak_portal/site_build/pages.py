@@ -19,6 +19,7 @@ from ..coverage import DASHBOARD, badge_svg, dashboard_markdown
 from ..dataset import page_jsonld
 from ..dates import build_day, format_reader_date
 from ..figures import expand as expand_figures
+from ..figures import social_card_figures
 from ..front_door import HOME, front_door_markdown
 from ..glossary import GLOSSARY_PAGE, glossary_table, load_terms
 from ..legal.model import LEGAL_PREFIX
@@ -156,7 +157,15 @@ def page_context(state: BuildState, language: str, key: str, listing: bool, home
 def social_card(state: BuildState, title: str, key: str, written_in: str, site_name: str) -> tuple[str, Path]:
     """(site path, cached image) of the page's card when it is shared, in the language the
     page is written in (a fallback copy shows its source page's card)."""
-    return card_path(key, written_in), card_file(title, site_name, written_in, state.card_fonts, state.settings.root / CARDS_CACHE)
+    return card_path(key, written_in), card_file(title, site_name, written_in, state.card_fonts, state.settings.root / CARDS_CACHE, card_figures(state, key, written_in))
+
+
+def card_figures(state: BuildState, key: str, written_in: str) -> tuple:
+    """The key figures the page shows, for its card (none on a page that shows none)."""
+    page = state.pages.get(written_in, {}).get(key)
+    if page is None:
+        return ()
+    return social_card_figures(page.body, state.figures, written_in, state.settings.source_language, state.translations(written_in).gettext)
 
 
 def finished_html(state: BuildState, language: str, key: str, url: str, html: str) -> str:
