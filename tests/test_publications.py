@@ -192,3 +192,11 @@ def test_the_files_join_the_open_data_catalogue_once(built, built_real_site, tmp
     package = json.loads((site / "data/datapackage.json").read_text(encoding="utf-8"))
     names = [resource["name"] for resource in package["resources"]]
     assert len(names) == len(set(names)) and "en-visiting-dak-lak-epub" in names
+
+
+def test_drawings_print_without_the_labels_weasyprint_cannot_shape():
+    from daklak_portal.publications.render import without_unshaped_svg_text
+
+    html = '<p>កម្ពុជា</p><svg><text x="1">កម្ពុជា</text><text x="2">Buôn Ma Thuột</text><text x="3">១២</text></svg>'
+    # Khmer words go (the list beside the map says them in shaped text); Latin names and digits stay.
+    assert without_unshaped_svg_text(html) == '<p>កម្ពុជា</p><svg><text x="2">Buôn Ma Thuột</text><text x="3">១២</text></svg>'

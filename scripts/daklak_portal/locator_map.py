@@ -209,10 +209,9 @@ def town_marks(data: LocatorMap, language: str, source_language: str, project: P
             marks.append(f'<circle cx="{x:g}" cy="{y:g}" r="5" fill="{COLOURS["place"]}" stroke="#ffffff" stroke-width="1.5"/>')
             (anchor, dx), ty = (("end", -8) if town.label_side == "left" else ("start", 8)), y + size / 3
             tx = x + dx
-        marks.append(
-            f'<text x="{tx:g}" y="{ty:g}" text-anchor="{anchor}" font-size="{size}" font-weight="700" fill="{COLOURS["text"]}" '
-            f'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{html.escape(name)}</text>'
-        )
+        text = f'<text x="{tx:g}" y="{ty:g}" text-anchor="{anchor}" font-size="{size}" font-weight="700"'
+        # The halo is a white copy under the name (not paint-order, which print renderers ignore).
+        marks.append(f'{text} fill="#ffffff" stroke="#ffffff" stroke-width="3" stroke-linejoin="round">{html.escape(name)}</text>{text} fill="{COLOURS["text"]}">{html.escape(name)}</text>')
     return "".join(marks)
 
 

@@ -28,7 +28,7 @@ from ..build_cache import CACHE_FOLDER, code_version, input_key
 from ..config import Settings, language_info
 from ..files import write_atomically
 from ..site_build.fonts import faces
-from ..text_language import KHMER
+from ..text_language import KHMER, SCRIPT_LETTERS
 from .book import Chapter, Publication
 
 _TEXT = re.compile(r">([^<]+)<")
@@ -199,8 +199,30 @@ def site_print_fonts(settings: Settings, script: str) -> str:
 
 def print_ready(html: str, language: str) -> str:
     """The document as WeasyPrint gets it: in a script without spaces between words, a line
-    break opportunity between words (Pango breaks lines only at spaces)."""
+    break opportunity between words (Pango breaks lines only at spaces); drawings without the
+    labels it cannot shape."""
+    html = without_unshaped_svg_text(html)
     return khmer_word_breaks(html) if language_info(language).joins_lines else html
+
+
+_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+_SVG_TEXT = re.compile(r"<text\b[^>]*>([^<]*)</text>")
+_DIGITS = re.compile("[\u17e0-\u17e9\u0ed0-\u0ed9]")  # Khmer and Lao digits
+
+
+def without_unshaped_svg_text(html: str) -> str:
+    """Maps and charts without their Khmer and Lao labels: WeasyPrint draws SVG text glyph by
+    glyph, without shaping, so those scripts would print broken (the list or table beside each
+    drawing says the same in shaped text). Latin labels and digits stay."""
+
+    def label(text: re.Match) -> str:
+        letters = _DIGITS.sub("", text.group(1))  # digits are single glyphs: they print well
+        return "" if any(script.search(letters) for script in SCRIPT_LETTERS.values()) else text.group(0)
+
+    def drawing(svg: re.Match) -> str:
+        return _SVG_TEXT.sub(label, svg.group(0))
+
+    return _SVG.sub(drawing, html)
 
 
 def cached(settings: Settings, html: str, created: datetime, extension: str, render, *inputs: str) -> bytes:
