@@ -92,6 +92,11 @@ h3 { font-size: 11pt; bookmark-level: none; }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; }
 th, td { border: 0.5pt solid #999; padding: 2pt 4pt; vertical-align: top; }
 .admonition { border-left: 2pt solid #1b5e3b; padding-left: 4mm; }
+.portal-map { margin: 4mm 0; max-width: 120mm; page-break-inside: avoid; }
+.portal-map figcaption { font-weight: 700; }
+.portal-map--place figcaption { font-weight: 400; }
+ol.portal-map__places--numbered { list-style: none; padding-left: 0; }
+.portal-map__number { display: inline-block; min-width: 1.4em; margin-right: 0.4em; border-radius: 1em; background: #b3261e; color: #fff; font-weight: 700; text-align: center; }
 """
 
 
