@@ -18,11 +18,39 @@ ROOT = Path(__file__).resolve().parent.parent
 ATLAS = ROOT / "tools/world-atlas/node_modules/world-atlas"
 # ISO 3166 numeric codes (world-atlas ids) -> ISO alpha-2 (Babel names them in every language).
 COUNTRIES = {"704": "VN", "116": "KH", "418": "LA", "764": "TH", "156": "CN", "104": "MM"}
-# (topology, output, box as west, south, east, north, decimals of a degree kept)
+# (topology, output, box as west, south, east, north, decimals of a degree kept, tolerance of
+# the simplification in degrees: about half a pixel of the map drawn 360 units wide)
 MAPS = [
-    ("countries-50m.json", "figures/map/outlines.geojson", (100.0, 8.0, 112.0, 24.0), 2),  # ~1 km
-    ("countries-10m.json", "figures/map/province-outlines.geojson", (107.2, 11.95, 109.7, 13.9), 3),  # ~100 m
+    ("countries-50m.json", "figures/map/outlines.geojson", (100.0, 8.0, 112.0, 24.0), 2, 0.015),
+    ("countries-10m.json", "figures/map/province-outlines.geojson", (107.2, 11.95, 109.7, 13.9), 3, 0.003),
 ]
+
+
+def simplified(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Douglas–Peucker: the points that a line within `tolerance` of the ring cannot drop (the
+    page's SVG stays small; the eye sees no difference below half a pixel)."""
+    if len(points) < 4:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
+        farthest, index = 0.0, None
+        for i in range(first + 1, last):
+            x0, y0 = points[i]
+            if length:
+                distance = abs((x2 - x1) * (y1 - y0) - (x1 - x0) * (y2 - y1)) / length
+            else:
+                distance = ((x0 - x1) ** 2 + (y0 - y1) ** 2) ** 0.5
+            if distance > farthest:
+                farthest, index = distance, i
+        if index is not None and farthest > tolerance:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    return [point for point, kept in zip(points, keep) if kept]
 
 
 def decoded_arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -78,7 +106,7 @@ def clipped(points: list[tuple[float, float]], box, digits: int) -> list[tuple[f
     return rounded if len(rounded) >= 4 else []
 
 
-def write_outlines(topology_name: str, output_name: str, box, digits: int) -> None:
+def write_outlines(topology_name: str, output_name: str, box, digits: int, tolerance: float) -> None:
     topology = json.loads((ATLAS / topology_name).read_text(encoding="utf-8"))
     arcs = decoded_arcs(topology)
     features = []
@@ -89,7 +117,7 @@ def write_outlines(topology_name: str, output_name: str, box, digits: int) -> No
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         kept = []
         for polygon in polygons:
-            rings = [clipped(ring(r, arcs), box, digits) for r in polygon]
+            rings = [clipped(simplified(ring(r, arcs), tolerance), box, digits) for r in polygon]
             if rings and rings[0]:
                 kept.append([r for r in rings if r])
         if kept:
@@ -107,8 +135,8 @@ def write_outlines(topology_name: str, output_name: str, box, digits: int) -> No
 
 
 def main() -> None:
-    for topology_name, output_name, box, digits in MAPS:
-        write_outlines(topology_name, output_name, box, digits)
+    for topology_name, output_name, box, digits, tolerance in MAPS:
+        write_outlines(topology_name, output_name, box, digits, tolerance)
 
 
 if __name__ == "__main__":
