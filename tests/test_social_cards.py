@@ -80,6 +80,6 @@ def test_a_page_showing_key_figures_shares_them_on_its_card(tmp_path):
     corrected = card_file("Đắk Lắk", "Cổng thông tin", "km", FONTS, tmp_path, (("១៨.១០០,៥០ គីឡូម៉ែត្រការ៉េ", "ផ្ទៃដី"), shown[1]))
     assert len({plain, with_figures, corrected}) == 3  # a corrected figure is a new card, not the cached one
     with Image.open(plain) as card:  # nothing drawn where the figures go
-        assert all(max(abs(a - b) for a, b in zip(color, social_cards.BACKGROUND)) < 12 for _, color in card.crop((84, 420, 1100, 540)).getcolors(maxcolors=1 << 20))
+        assert all(max(abs(a - b) for a, b in zip(color, social_cards.BACKGROUND, strict=True)) < 12 for _, color in card.crop((84, 420, 1100, 540)).getcolors(maxcolors=1 << 20))
     with Image.open(with_figures) as card:  # the numbers in white, the labels muted, under the title
         assert any(min(color) >= 245 for _, color in card.crop((84, 400, 600, 470)).getcolors(maxcolors=1 << 20))

@@ -50,7 +50,7 @@ def simplified(points: list[tuple[float, float]], tolerance: float) -> list[tupl
         if index is not None and farthest > tolerance:
             keep[index] = True
             stack += [(first, index), (index, last)]
-    return [point for point, kept in zip(points, keep) if kept]
+    return [point for point, kept in zip(points, keep, strict=True) if kept]
 
 
 def decoded_arcs(topology: dict) -> list[list[tuple[float, float]]]:

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 
 from .config import language_info
 from .content import page_path
-from .locator_map import COLOURS, WIDTH, LocatorMap, Projection, ground, overview_elements, town_marks
+from .locator_map import (
+    COLOURS,
+    WIDTH,
+    LocatorMap,
+    Projection,
+    ground,
+    overview_elements,
+    town_marks,
+)
 
 KINDS = ("attraction", "zone")  # the list's order: places to visit, then industrial zones
 MAP_KINDS = {"locator": KINDS, "attractions": ("attraction",), "zones": ("zone",)}  # [[map:<id>]]
@@ -110,7 +118,7 @@ def province_elements(data: LocatorMap, points: list[MapPoint], language: str, s
         return "".join(parts), project.height
     true_positions = [project(point.longitude, point.latitude) for point in points]
     digits = language_info(language)
-    for number, ((x, y), (mx, my)) in enumerate(zip(true_positions, spread(true_positions, 17, (WIDTH, project.height))), 1):
+    for number, ((x, y), (mx, my)) in enumerate(zip(true_positions, spread(true_positions, 17, (WIDTH, project.height)), strict=True), 1):
         if math.hypot(mx - x, my - y) > 2:
             parts.append(f'<line x1="{x:g}" y1="{y:g}" x2="{mx:g}" y2="{my:g}" stroke="{COLOURS["place"]}" stroke-width="1.2"/><circle cx="{x:g}" cy="{y:g}" r="2" fill="{COLOURS["place"]}"/>')
         parts.append(

@@ -19,9 +19,9 @@ from ..dataset.records import CHARTS_DIR
 from ..feeds import ATOM, JSON_FEED, feed_posts, feeds
 from ..figures import chart_figures, chart_file, chart_svg_document
 from ..locator_map import MAP_ID
-from ..place_map import located_places, map_svg_document
 from ..messages import text
 from ..news import news_categories
+from ..place_map import located_places, map_svg_document
 from ..search import SearchDocuments, build_search_index
 from ..sitemap import gzip_bytes, sitemap_xml
 from .fonts import subset_site_fonts
