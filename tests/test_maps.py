@@ -15,7 +15,13 @@ from daklak_portal.config import load_settings
 from daklak_portal.content import load_pages
 from daklak_portal.dataset import collect_records
 from daklak_portal.figures import load_figures
-from daklak_portal.place_map import MapPoint, direction, distance_km, spread, whereabouts
+from daklak_portal.place_map import (
+    MapPoint,
+    direction,
+    distance_km,
+    spread,
+    whereabouts,
+)
 from daklak_portal.translations import load_translations
 
 SOURCES = "as_of: 2026-01-01\nsources:\n  - title: Nguồn thử\n    url: https://example.org/\n    read: 2026-01-01\n"
