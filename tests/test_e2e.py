@@ -345,3 +345,46 @@ def test_an_english_document_page_on_a_phone(page, server):
     facts = page.locator(".portal-legal-facts").inner_text()
     assert "202/2025/QH15" in facts and "National Assembly" in facts and "12 June 2025" in facts
     shot(page, "legal-document-en-phone")
+
+
+OVERLAPS = """() => {
+  const maps = [...document.querySelectorAll('.portal-map__image')];
+  const boxes = maps.map(svg => [...svg.querySelectorAll('circle[r="8"], text')].map(node => {
+    const r = node.getBoundingClientRect();
+    return {tag: node.tagName, text: node.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+  }));
+  const frames = maps.map(svg => svg.getBoundingClientRect());
+  return {boxes, frames: frames.map(r => ({left: r.left, right: r.right, top: r.top, bottom: r.bottom}))};
+}"""
+
+
+def _overlap(a, b, slack=1.0):
+    """Boxes sharing more than `slack` pixels both ways."""
+    return min(a["right"], b["right"]) - max(a["left"], b["left"]) > slack and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > slack
+
+
+def _circles_overlap(a, b) -> bool:
+    """Two marker discs (from their boxes) cutting into each other."""
+    ax, ay, bx, by = (a["left"] + a["right"]) / 2, (a["top"] + a["bottom"]) / 2, (b["left"] + b["right"]) / 2, (b["top"] + b["bottom"]) / 2
+    return ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5 < (a["right"] - a["left"] + b["right"] - b["left"]) / 2 - 0.5
+
+
+@pytest.mark.parametrize("prefix", ["", "en/", "km/"])
+def test_the_maps_read_on_a_phone(page, server, prefix):
+    """On a phone: every label and numbered marker inside its map, no two markers on top of each
+    other, no marker hiding a town's name (the labels are text the browser shapes)."""
+    page.goto(server.base + prefix, wait_until="networkidle")
+    page.locator(".portal-maps").scroll_into_view_if_needed()
+    page.evaluate("document.fonts.ready")
+    drawn = page.evaluate(OVERLAPS)
+    for boxes, frame in zip(drawn["boxes"], drawn["frames"], strict=True):
+        for box in boxes:
+            assert frame["left"] - 1 <= box["left"] and box["right"] <= frame["right"] + 1, box
+            assert frame["top"] - 1 <= box["top"] and box["bottom"] <= frame["bottom"] + 1, box
+        markers = [box for box in boxes if box["tag"] == "circle"]
+        names = [box for box in boxes if box["tag"] == "text" and box["text"] in ("Buôn Ma Thuột", "Tuy Hòa")]
+        for i, marker in enumerate(markers):
+            assert not any(_circles_overlap(marker, other) for other in markers[i + 1 :]), marker
+            assert not any(_overlap(marker, name, slack=3.0) for name in names), (marker, names)
+    if prefix == "km/":
+        shot(page, "maps-km-phone")

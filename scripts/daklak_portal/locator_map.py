@@ -192,19 +192,38 @@ def ground(outlines: dict, labels: dict, highlight: str, language: str, project:
     return "".join(shapes)
 
 
-def town_marks(data: LocatorMap, language: str, source_language: str, project: Projection, size: int = 15) -> str:
+def _box_hits_disc(box: tuple[float, float, float, float], disc: tuple[float, float, float]) -> bool:
+    left, top, right, bottom = box
+    x, y, radius = disc
+    nearest_x, nearest_y = min(max(x, left), right), min(max(y, top), bottom)
+    return (nearest_x - x) ** 2 + (nearest_y - y) ** 2 < radius**2
+
+
+def town_marks(data: LocatorMap, language: str, source_language: str, project: Projection, size: int = 15, avoid: tuple = ()) -> str:
     """Each reference town and its name on a white halo, readable over the land. On the map of
     Indochina a dot with the name beside it; on the province's map (smaller type), where the
-    places are the dots, a square with the name above it, kept inside the map."""
+    places are the dots, a square with the name above it, or below, left or right of it when a
+    place's marker (`avoid`: discs x, y, radius) would cover it, always inside the map."""
     marks = []
     small = size < 15
     for town in data.towns:
         x, y = project(town.longitude, town.latitude)
         name = data.text(town.names, language, source_language)
         if small:
-            half = len(name) * size * 0.3  # about half the name's width
+            width = len(name) * size * 0.6  # about the name's width
             marks.append(f'<rect x="{x - 4:g}" y="{y - 4:g}" width="8" height="8" fill="{COLOURS["town"]}" stroke="#ffffff" stroke-width="1.5"/>')
-            tx, ty, anchor = min(max(x, half + 2), WIDTH - half - 2), y - 9, "middle"
+            candidates = []  # (text x, baseline y, anchor, box left, top, right, bottom), nearest first
+            for gap in (0, 12):
+                candidates += [
+                    (x, y - 9 - gap, "middle", x - width / 2, y - 9 - gap - size, x + width / 2, y - 6 - gap),
+                    (x, y + 9 + gap + size * 0.8, "middle", x - width / 2, y + 7 + gap, x + width / 2, y + 10 + gap + size * 0.8),
+                    (x - 8 - gap, y + size / 3, "end", x - 8 - gap - width, y - size * 0.7, x - 8 - gap, y + size / 3 + 3),
+                    (x + 8 + gap, y + size / 3, "start", x + 8 + gap, y - size * 0.7, x + 8 + gap + width, y + size / 3 + 3),
+                ]
+            inside = [c for c in candidates if c[3] >= 2 and c[5] <= WIDTH - 2 and c[4] >= 2 and c[6] <= project.height - 2] or candidates[:1]
+            tx, ty, anchor, *_ = next((c for c in inside if not any(_box_hits_disc(tuple(c[3:]), disc) for disc in avoid)), inside[0])
+            if anchor == "middle" and tx - width / 2 < 2 or tx + width / 2 > WIDTH - 2:
+                tx = min(max(tx, width / 2 + 2), WIDTH - width / 2 - 2)
         else:
             marks.append(f'<circle cx="{x:g}" cy="{y:g}" r="5" fill="{COLOURS["place"]}" stroke="#ffffff" stroke-width="1.5"/>')
             (anchor, dx), ty = (("end", -8) if town.label_side == "left" else ("start", 8)), y + size / 3

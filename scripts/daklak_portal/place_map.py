@@ -111,14 +111,17 @@ def province_elements(data: LocatorMap, points: list[MapPoint], language: str, s
     """The province's map: the places numbered in the page's digits (moved apart where they
     crowd, a line back to where they are), or one place marked large (its own page)."""
     project = Projection(data.province_outlines["bbox"])
-    parts = [ground(data.province_outlines, data.province_labels, data.highlight, language, project), town_marks(data, language, source_language, project, size=12)]
+    parts = [ground(data.province_outlines, data.province_labels, data.highlight, language, project)]
     if focus is not None:
         x, y = project(focus.longitude, focus.latitude)
+        parts.append(town_marks(data, language, source_language, project, size=12, avoid=((x, y, 16),)))
         parts.append(f'<circle cx="{x:g}" cy="{y:g}" r="14" fill="none" stroke="{COLOURS["place"]}" stroke-width="2.5"/><circle cx="{x:g}" cy="{y:g}" r="6" fill="{COLOURS["place"]}" stroke="#ffffff" stroke-width="1.5"/>')
         return "".join(parts), project.height
     true_positions = [project(point.longitude, point.latitude) for point in points]
+    markers = spread(true_positions, 17, (WIDTH, project.height))
+    parts.append(town_marks(data, language, source_language, project, size=12, avoid=tuple((mx, my, 9) for mx, my in markers)))
     digits = language_info(language)
-    for number, ((x, y), (mx, my)) in enumerate(zip(true_positions, spread(true_positions, 17, (WIDTH, project.height)), strict=True), 1):
+    for number, ((x, y), (mx, my)) in enumerate(zip(true_positions, markers, strict=True), 1):
         if math.hypot(mx - x, my - y) > 2:
             parts.append(f'<line x1="{x:g}" y1="{y:g}" x2="{mx:g}" y2="{my:g}" stroke="{COLOURS["place"]}" stroke-width="1.2"/><circle cx="{x:g}" cy="{y:g}" r="2" fill="{COLOURS["place"]}"/>')
         parts.append(
