@@ -222,7 +222,7 @@ def town_marks(data: LocatorMap, language: str, source_language: str, project: P
                 ]
             inside = [c for c in candidates if c[3] >= 2 and c[5] <= WIDTH - 2 and c[4] >= 2 and c[6] <= project.height - 2] or candidates[:1]
             tx, ty, anchor, *_ = next((c for c in inside if not any(_box_hits_disc(tuple(c[3:]), disc) for disc in avoid)), inside[0])
-            if anchor == "middle" and tx - width / 2 < 2 or tx + width / 2 > WIDTH - 2:
+            if anchor == "middle":  # (only the fallback, when no place fits, can reach an edge)
                 tx = min(max(tx, width / 2 + 2), WIDTH - width / 2 - 2)
         else:
             marks.append(f'<circle cx="{x:g}" cy="{y:g}" r="5" fill="{COLOURS["place"]}" stroke="#ffffff" stroke-width="1.5"/>')

@@ -21,7 +21,7 @@ from ..figures import chart_figures, chart_file, chart_svg_document
 from ..locator_map import MAP_ID
 from ..messages import text
 from ..news import news_categories
-from ..place_map import located_places, map_svg_document
+from ..place_map import map_svg_document
 from ..search import SearchDocuments, build_search_index
 from ..sitemap import gzip_bytes, sitemap_xml
 from .fonts import subset_site_fonts
@@ -65,7 +65,7 @@ def write_charts(state: BuildState, site: Path) -> None:
             (folder / chart_file(chart.id, language)).write_text(svg, encoding="utf-8")
     if state.figures.locator is not None:
         for language in settings.languages:
-            svg = map_svg_document(state.figures.locator, located_places(state.dataset), language, source, state.translations(language).gettext)
+            svg = map_svg_document(state.figures.locator, state.places, language, source, state.translations(language).gettext)
             (folder / chart_file(f"{MAP_ID}-map", language)).write_text(svg, encoding="utf-8")
 
 

@@ -37,7 +37,7 @@ from ..news import (
 from ..page_languages import listing_page_languages, mark_source_titles, page_languages
 from ..page_sources import reader_sources
 from ..page_text import join_soft_breaks
-from ..place_map import located_places, place_locator_html, with_place_locator
+from ..place_map import place_locator_html, with_place_locator
 from ..sections import INTRO
 from ..security import add_policy_meta
 from ..social_cards import CARDS_CACHE, card_file, card_path
@@ -89,9 +89,8 @@ def _with_generated_parts(state: BuildState, language: str, key: str, title: str
     gettext = state.translations(language).gettext
     written_in = language if available else source
     site_root = urlsplit(state.settings.site_url).path.rstrip("/") + "/"
-    places = located_places(state.dataset)
-    markdown = expand_figures(markdown, state.figures, written_in, source, state.translations(written_in).gettext, places, site_root)
-    here = next((point for point in places if point.page == key and point.kind == "attraction"), None)
+    markdown = expand_figures(markdown, state.figures, written_in, source, state.translations(written_in).gettext, state.places, site_root)
+    here = next((point for point in state.places if point.page == key and point.kind == "attraction"), None)
     if here is not None and state.figures.locator is not None:
         markdown = with_place_locator(markdown, place_locator_html(state.figures.locator, here, written_in, source, state.translations(written_in).gettext))
     if key == HOME and available:

@@ -25,6 +25,7 @@ from ..git_history import GitHistory, read_history
 from ..lint import lint
 from ..messages import text
 from ..page_images import PageImages
+from ..place_map import located_places
 from ..social_cards import Fonts
 from ..translations import load_translations
 
@@ -49,9 +50,11 @@ class BuildState:
     available: dict[str, set[str]] = field(default_factory=dict)  # the page keys that really exist per language
     catalogs: dict = field(default_factory=dict)  # language -> compiled gettext catalog
     fallback_titles: dict = field(default_factory=dict)  # language -> {site path: source title} (pages.fallback_titles)
+    places: list = field(default_factory=list)  # the dataset's places with coordinates, as the maps number them
 
     def __post_init__(self):
         self.available = {language: set(files) for language, files in self.pages.items()}
+        self.places = located_places(self.dataset)  # once per build, not once per page
 
     def translations(self, language: str):
         """The language's compiled gettext catalog, read once per build."""
