@@ -111,6 +111,16 @@ def test_a_map_file_without_a_towns_source_names_its_line(tmp_path):
     assert result.returncode != 0 and f"figures/map.yml:{finding.line}: places.tuy-hoa.source" in result.output
 
 
+def test_a_country_label_that_is_not_a_pair_of_numbers_names_its_line(tmp_path):
+    root = site_with_maps(tmp_path, map_text=lambda text: text.replace("    KH: [107.33, 12.75, -90]", "    KH: [oops]"))
+    _, findings = load_figures(load_settings(root))
+    (finding,) = findings
+    text = (root / "figures/map.yml").read_text(encoding="utf-8").splitlines()
+    assert finding.path == "figures/map.yml" and text[finding.line - 1].strip() == "KH: [oops]"
+    linted = portal(root, "lint")
+    assert linted.returncode == 1 and "Traceback" not in linted.output and f"figures/map.yml:{finding.line}: province.labels.KH" in linted.output
+
+
 def test_crowded_markers_are_spread_apart_and_stay_inside_the_map():
     moved = spread([(100.0, 100.0), (100.0, 100.0), (103.0, 101.0), (2.0, 2.0)], 17, (360, 288))
     for i, a in enumerate(moved):

@@ -139,6 +139,12 @@ def _problems(data: dict, text: str, source_language: str) -> list[Finding]:
     sources = province.get("sources")
     if not isinstance(sources, list) or not sources or not all(isinstance(s, dict) and str(s.get("url") or "").startswith("http") for s in sources):
         missing(["province", "sources"], "sources")
+    for path, labels in ((["labels"], data.get("labels")), (["province", "labels"], province.get("labels"))):
+        for code, place in (labels if isinstance(labels, dict) else {}).items():
+            if not isinstance(place, list) or len(place) not in (2, 3) or not all(map(_number, place)):
+                missing([*path, code], "[longitude, latitude] or [longitude, latitude, angle]")
+        if labels is not None and not isinstance(labels, dict):
+            missing(path, "labels")
     return found
 
 
