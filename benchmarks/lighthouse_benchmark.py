@@ -55,6 +55,11 @@ def audit(url: str, out: Path) -> dict:
     sys.exit(f"Lighthouse failed on {url}:\n{done.stderr[-2000:]}")
 
 
+def report_path(folder: Path, path: str, run: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{path.strip('/').replace('/', '_') or 'home'}-{run + 1}.json"
+
+
 def summary(report: dict) -> dict:
     audits = report["audits"]
     requests = audits["network-requests"]["details"]["items"]
@@ -79,6 +84,7 @@ def summary(report: dict) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (the median is printed)")
+    parser.add_argument("--save-reports", type=Path, help="keep each run's Lighthouse JSON in this folder (to read the request chain)")
     parser.add_argument("paths", nargs="*", default=PAGES, help="site paths, e.g. en/tourism/")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
@@ -89,7 +95,7 @@ def main() -> None:
         with NginxServer(nginx_config(workdir, web_root, port), port) as server:
             print(f"{'page':<16} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'KB':>6} {'fonts':>6} {'LCP ms':>7} {'TBT ms':>7}  lost points")
             for path in args.paths:
-                runs = [summary(audit(server.base + path, workdir / "report.json")) for _ in range(args.runs)]
+                runs = [summary(audit(server.base + path, report_path(args.save_reports or workdir, path, run))) for run in range(args.runs)]
                 middle = sorted(runs, key=lambda run: run["performance"])[len(runs) // 2]
                 perf = statistics.median(run["performance"] for run in runs)
                 print(

@@ -165,9 +165,21 @@ class Projection:
         return round((longitude - self.west) * self.kx, 1), round((self.north - latitude) * self.ky, 1)
 
 
+def _relative_line(points: list[tuple[int, int]]) -> str:
+    """'M' to the first point, then one relative 'l' through the others: steps of a few pixels
+    are shorter to write and compress better than absolute positions. A minus sign separates
+    numbers by itself, so no comma or space is written before one."""
+    text = [f"M{points[0][0]},{points[0][1]}l"]
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        dx, dy = x1 - x0, y1 - y0
+        step = f"{dx}{'' if dy < 0 else ','}{dy}"
+        text.append(step if dx < 0 or len(text) == 1 else " " + step)
+    return "".join(text)
+
+
 def _path(polygons, project: Projection) -> str:
-    """SVG path data, to the whole unit (a pixel at the map's size), repeated points dropped:
-    the map stays a few kilobytes in the page."""
+    """SVG path data, to the whole unit (a pixel at the map's size), repeated points dropped,
+    written in relative steps: the map stays a few kilobytes in the page."""
     parts = []
     for polygon in polygons:
         for ring in polygon:
@@ -178,7 +190,7 @@ def _path(polygons, project: Projection) -> str:
                 if not points or points[-1] != point:
                     points.append(point)
             if len(points) >= 3:
-                parts.append("M" + "L".join(f"{x},{y}" for x, y in points) + "Z")
+                parts.append(_relative_line(points) + "Z")
     return "".join(parts)
 
 
