@@ -10,11 +10,15 @@ import json
 import re
 import shutil
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import BASIC_PAGES, PROJECT, build, make_site, portal
 from daklak_portal.config import load_settings
 from daklak_portal.content import load_pages
 from daklak_portal.dataset import collect_records
 from daklak_portal.figures import load_figures
+from daklak_portal.locator_map import _relative_line
 from daklak_portal.place_map import (
     MapPoint,
     direction,
@@ -155,3 +159,22 @@ def test_every_place_of_the_real_dataset_lies_inside_the_province():
     # official value was found): listed here so that losing a point, or adding one, shows.
     unlocated = {record.id for record in dataset.records["places"] if record.values["latitude"] is None}
     assert unlocated == {"ban-don", "ako-dhong-village", "phu-xuan-industrial-park", "hoa-tam-industrial-park", "phu-yen-high-tech-industrial-park", "nam-phu-yen-economic-zone"}
+
+
+def absolute_points(path: str) -> list[tuple[int, int]]:
+    """Reads 'Mx,yl dx,dy …' back the way SVG does: a number ends at a comma, a space or the
+    minus sign of the next one."""
+    assert path.startswith("M") and path.count("M") == 1 and path.count("l") == 1, path
+    numbers = [int(n) for n in re.findall(r"-?\d+", path)]
+    points = [(numbers[0], numbers[1])]
+    for dx, dy in zip(numbers[2::2], numbers[3::2], strict=True):
+        points.append((points[-1][0] + dx, points[-1][1] + dy))
+    assert re.fullmatch(r"M-?\d+,-?\d+l(?:[ ,]?-?\d+)*", path), path
+    return points
+
+
+@given(st.lists(st.tuples(st.integers(-400, 800), st.integers(-400, 800)), min_size=2, max_size=40))
+def test_outline_steps_draw_the_same_points(points):
+    """The outlines are written as relative steps to keep the page small; read back, they are
+    the same points in the same order."""
+    assert absolute_points(_relative_line(points)) == points
