@@ -6,6 +6,7 @@ import yaml
 
 from conftest import PROJECT, TolerantLoader
 from daklak_portal.site_audit import external_resources
+from daklak_portal.site_build.fonts import faces
 
 FONTS_CSS = (PROJECT / "docs/assets/css/fonts.css").read_text(encoding="utf-8")
 
@@ -30,6 +31,19 @@ def test_fonts_cover_khmer_and_vietnamese():
     assert re.search(r'html:lang\(km\) body\s*{\s*--md-text-font-family: "Noto Sans Khmer"', FONTS_CSS)
     assert re.search(r'\[lang="km"\]\s*{\s*font-family: "Noto Sans Khmer"', FONTS_CSS)
     assert (PROJECT / "docs/assets/fonts/OFL-NotoSansKhmer.txt").is_file()
+
+
+def test_the_khmer_name_face_holds_every_letter_of_the_switchers_khmer_name():
+    """Vietnamese and English pages draw "ខ្មែរ" in their language switcher with a face cut to
+    its letters; a renamed language with a letter outside that range would pull in the whole
+    Khmer face again (the fallback), so the range follows the name in mkdocs.yml."""
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TolerantLoader)
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    khmer_name = next(language["name"] for language in i18n["languages"] if language["locale"] == "km")
+    names_face = next(face for face in faces(FONTS_CSS) if face.group[0] == '"Noto Sans Khmer Names"')
+    assert {ord(letter) for letter in khmer_name} <= names_face.unicode_range, khmer_name
+    assert (PROJECT / "docs/assets/fonts" / names_face.file).resolve() == (PROJECT / "docs/assets/fonts/noto-sans-khmer-khmer-400-normal.woff2").resolve()
+    assert re.search(r'html:not\(:lang\(km\)\) \.md-select__link\[lang="km"\] \{\s*font-family: "Noto Sans Khmer Names"', FONTS_CSS)
 
 
 def test_external_resources_are_detected(tmp_path):
