@@ -70,8 +70,19 @@ def test_an_unknown_id_or_a_bad_entry_is_a_file_and_line_message_and_nothing_is_
     linted = portal(root, "lint", "--root", str(root))
     line = (root / "figures/figures.yml").read_text(encoding="utf-8").splitlines().index("    value: 3.346.853") + 1
     assert linted.returncode == 1 and f"figures/figures.yml:{line}:" in linted.output and "Traceback" not in linted.output
+    # One cause, one message: the pages quoting the refused figure are not listed again.
+    assert ".md:" not in linted.output, linted.output
     result = build(root)
     assert result.returncode != 0 and f"figures/figures.yml:{line}:" in result.output and not (root / "site/index.html").exists()
+
+
+def test_a_figures_file_that_is_not_yaml_is_one_message_not_one_per_placeholder(tmp_path):
+    root = site_with_figures(tmp_path, lambda text: text.replace("figures:\n", "figures: [\n", 1))
+    linted = portal(root, "lint", "--root", str(root))
+    assert linted.returncode == 1 and "figures/figures.yml:" in linted.output and "Traceback" not in linted.output
+    assert ".md:" not in linted.output, linted.output
+    result = build(root)
+    assert result.returncode != 0 and "figures/figures.yml:" in result.output and not (root / "site/index.html").exists()
 
 
 def test_a_placeholder_is_not_untranslated_text_on_a_khmer_page():

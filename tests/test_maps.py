@@ -123,6 +123,7 @@ def test_a_country_label_that_is_not_a_pair_of_numbers_names_its_line(tmp_path):
     assert finding.path == "figures/map.yml" and text[finding.line - 1].strip() == "KH: [oops]"
     linted = portal(root, "lint")
     assert linted.returncode == 1 and "Traceback" not in linted.output and f"figures/map.yml:{finding.line}: province.labels.KH" in linted.output
+    assert ".md:" not in linted.output, linted.output  # not again for each [[map:…]] of the pages
 
 
 def test_crowded_markers_are_spread_apart_and_stay_inside_the_map():

@@ -81,6 +81,11 @@ class Figures:
     figures: dict[str, Figure]
     charts: dict[str, Chart]
     locator: LocatorMap | None = None  # the maps' data (locator_map.py), when the project has one
+    # Placeholder kinds whose data file is there but could not be read, and ids whose entry was
+    # refused: the data file's own file:line message stops the build, so the placeholders
+    # naming them are not reported again, once per page.
+    unreadable: frozenset[str] = frozenset()
+    refused: frozenset[str] = frozenset()
 
     def maps(self) -> dict:
         return dict.fromkeys(MAP_KINDS, self.locator) if self.locator is not None else {}
@@ -99,14 +104,19 @@ def load_figures(settings: Settings) -> tuple[Figures, list[Finding]]:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return Figures({}, {}), [Finding.of(FIGURES_FILE, mark.line + 1 if mark else None, "figures.yaml", detail=str(getattr(error, "problem", error)))]
+        finding = Finding.of(FIGURES_FILE, mark.line + 1 if mark else None, "figures.yaml", detail=str(getattr(error, "problem", error)))
+        locator, map_problems = load_map(settings)
+        unreadable = {"figure", "figures", "chart"} | ({"map"} if map_problems else set())
+        return Figures({}, {}, locator, frozenset(unreadable)), [finding, *map_problems]
     found: list[Finding] = []
+    refused: set[str] = set()
     figures: dict[str, Figure] = {}
     for figure_id, entry in (data.get("figures") or {}).items():
         problem = _figure_problem(entry, settings.languages)
         if problem:
             field, message_id = problem
             found.append(Finding.of(FIGURES_FILE, line_of_path(text, ["figures", figure_id, field]), message_id, field=f"figures.{figure_id}.{field}", id=figure_id))
+            refused.add(str(figure_id))
             continue
         figures[str(figure_id)] = Figure(
             str(figure_id), float(entry["value"]), int(entry.get("decimals", 0)), entry["unit"], dict(entry["label"]),
@@ -117,14 +127,15 @@ def load_figures(settings: Settings) -> tuple[Figures, list[Finding]]:
         members = entry.get("figures") if isinstance(entry, dict) else None
         if not isinstance(members, list) or not members or not isinstance(entry.get("title"), dict):
             found.append(Finding.of(FIGURES_FILE, line_of_path(text, ["charts", chart_id]), "figures.chart-shape", field=f"charts.{chart_id}", id=chart_id))
+            refused.add(str(chart_id))
             continue
         for index, member in enumerate(members):
-            if member not in figures:
+            if member not in figures and member not in refused:  # a refused one is reported already
                 found.append(Finding.of(FIGURES_FILE, line_of_path(text, ["charts", chart_id, "figures", index]), "figures.unknown", field=f"charts.{chart_id}.figures", id=member))
         charts[str(chart_id)] = Chart(str(chart_id), dict(entry["title"]), tuple(m for m in members if m in figures))
     locator, map_problems = load_map(settings)
     found += map_problems
-    return Figures(figures, charts, locator), found
+    return Figures(figures, charts, locator, frozenset({"map"}) if map_problems else frozenset(), frozenset(refused)), found
 
 
 def _figure_problem(entry, languages: tuple[str, ...]) -> tuple[str, str] | None:
@@ -156,8 +167,10 @@ def placeholder_problems(body: str, figures: Figures) -> list[tuple[int, str, di
         for match in PLACEHOLDER.finditer(line):
             kind, names = match.group(1), [name.strip() for name in match.group(2).split(",")]
             known = {"chart": figures.charts, "map": figures.maps()}.get(kind, figures.figures)
+            if kind in figures.unreadable:
+                continue
             for name in names:
-                if name not in known:
+                if name not in known and name not in figures.refused:
                     problems.append((number, "figures.placeholder", {"placeholder": match.group(0), "id": name}))
     return problems
 
