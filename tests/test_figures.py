@@ -76,6 +76,13 @@ def test_an_unknown_id_or_a_bad_entry_is_a_file_and_line_message_and_nothing_is_
     assert result.returncode != 0 and f"figures/figures.yml:{line}:" in result.output and not (root / "site/index.html").exists()
 
 
+def test_a_refused_figure_in_a_chart_is_one_message(tmp_path):
+    root = site_with_figures(tmp_path, lambda text: text.replace("    value: 12.93\n", "    value: 12,93\n", 1))
+    linted = portal(root, "lint", "--root", str(root))
+    assert linted.returncode == 1 and linted.output.count("figures/figures.yml:") == 1, linted.output
+    assert ".md:" not in linted.output, linted.output  # nor the page's [[chart:ethnic-groups]]
+
+
 def test_a_figures_file_that_is_not_yaml_is_one_message_not_one_per_placeholder(tmp_path):
     root = site_with_figures(tmp_path, lambda text: text.replace("figures:\n", "figures: [\n", 1))
     linted = portal(root, "lint", "--root", str(root))
