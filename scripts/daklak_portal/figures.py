@@ -18,6 +18,7 @@ from datetime import date
 import yaml
 
 from .config import Settings, language_info
+from .data_checks import is_number, is_web_source
 from .errors import Finding
 from .locator_map import LocatorMap, load_map
 from .page_text import line_of_path
@@ -142,7 +143,7 @@ def _figure_problem(entry, languages: tuple[str, ...]) -> tuple[str, str] | None
     """(field, message id) of the first thing wrong with a figure's entry, or None."""
     if not isinstance(entry, dict):
         return "value", "figures.shape"
-    if isinstance(entry.get("value"), bool) or not isinstance(entry.get("value"), (int, float)):
+    if not is_number(entry.get("value")):
         return "value", "figures.value"
     if entry.get("unit") not in UNITS:
         return "unit", "figures.unit"
@@ -151,8 +152,7 @@ def _figure_problem(entry, languages: tuple[str, ...]) -> tuple[str, str] | None
         return "label", "figures.label"
     if not isinstance(entry.get("as_of"), date):
         return "as_of", "figures.as-of"
-    source = entry.get("source")
-    if not isinstance(source, dict) or not str(source.get("url") or "").startswith("http"):
+    if not is_web_source(entry.get("source")):
         return "source", "figures.source"
     return None
 
@@ -203,10 +203,10 @@ CARDS_ON_SOCIAL_CARD = 4  # at most, side by side under the title
 def social_card_figures(body: str, figures: Figures, language: str, source_language: str, gettext) -> tuple[tuple[str, str], ...]:
     """(number, label) of the key figures a page shows first (`[[figures:…]]`), for its social
     card: a figure corrected in the data file is corrected on the card too."""
-    match = re.search(r"\[\[figures:([^\]]*)\]\]", body)
+    match = next((found for found in PLACEHOLDER.finditer(body) if found.group(1) == "figures"), None)
     if match is None:
         return ()
-    names = [name.strip() for name in match.group(1).split(",") if name.strip() in figures.figures]
+    names = [name.strip() for name in match.group(2).split(",") if name.strip() in figures.figures]
     return tuple((figures.figures[name].text(language, gettext), figures.figures[name].label(language, source_language)) for name in names[:CARDS_ON_SOCIAL_CARD])
 
 

@@ -21,6 +21,7 @@ import yaml
 from babel import Locale
 
 from .config import Settings, language_info
+from .data_checks import is_number, is_web_source
 from .errors import Finding
 from .page_text import line_of_path
 
@@ -106,10 +107,6 @@ def _labels(values) -> dict:
     return {str(code): (float(place[0]), float(place[1]), float(place[2]) if len(place) > 2 else 0.0) for code, place in (values or {}).items()}
 
 
-def _number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
 def _problems(data: dict, text: str, source_language: str) -> list[Finding]:
     """What figures/map.yml lacks, each at its line: a title, towns with a name, coordinates and a
     source, and the province's title, bounds and sources."""
@@ -125,23 +122,23 @@ def _problems(data: dict, text: str, source_language: str) -> list[Finding]:
         if not isinstance(entry.get("name"), dict) or not entry["name"].get(source_language):
             missing(["places", key, "name"], "name")
         for axis in ("latitude", "longitude"):
-            if not _number(entry.get(axis)):
+            if not is_number(entry.get(axis)):
                 missing(["places", key, axis], axis)
-        if not isinstance(entry.get("source"), dict) or not str(entry["source"].get("url") or "").startswith("http"):
+        if not is_web_source(entry.get("source")):
             missing(["places", key, "source"], "source")
     province = data.get("province") if isinstance(data.get("province"), dict) else {}
     if not isinstance(province.get("title"), dict) or not province["title"].get(source_language):
         missing(["province", "title"], "title")
     bounds = province.get("bounds") if isinstance(province.get("bounds"), dict) else {}
     for side in ("west", "south", "east", "north"):
-        if not _number(bounds.get(side)):
+        if not is_number(bounds.get(side)):
             missing(["province", "bounds", side] if bounds else ["province", "bounds"], side)
     sources = province.get("sources")
-    if not isinstance(sources, list) or not sources or not all(isinstance(s, dict) and str(s.get("url") or "").startswith("http") for s in sources):
+    if not isinstance(sources, list) or not sources or not all(map(is_web_source, sources)):
         missing(["province", "sources"], "sources")
     for path, labels in ((["labels"], data.get("labels")), (["province", "labels"], province.get("labels"))):
         for code, place in (labels if isinstance(labels, dict) else {}).items():
-            if not isinstance(place, list) or len(place) not in (2, 3) or not all(map(_number, place)):
+            if not isinstance(place, list) or len(place) not in (2, 3) or not all(map(is_number, place)):
                 missing([*path, code], "[longitude, latitude] or [longitude, latitude, angle]")
         if labels is not None and not isinstance(labels, dict):
             missing(path, "labels")
