@@ -105,22 +105,26 @@ def test_a_point_outside_the_province_is_refused_at_its_line(tmp_path):
     assert linted.returncode != 0 and f"lak-lake.md:{line}" in linted.output
 
 
-def test_a_map_file_without_a_towns_source_names_its_line(tmp_path):
-    root = site_with_maps(tmp_path, map_text=lambda text: text.replace('    source: {title: "GeoNames: Tuy Hòa (1563281), CC BY 4.0", url: "https://www.geonames.org/1563281"}\n', ""))
+def broken_map_file(tmp_path, change):
+    """A site whose figures/map.yml is changed, its one finding and the line it names."""
+    root = site_with_maps(tmp_path, map_text=change)
     _, findings = load_figures(load_settings(root))
     (finding,) = findings
-    text = (root / "figures/map.yml").read_text(encoding="utf-8").splitlines()
-    assert finding.path == "figures/map.yml" and text[finding.line - 1].strip() == "tuy-hoa:" and finding.message_id == "figures.map-field"
+    named_line = (root / "figures/map.yml").read_text(encoding="utf-8").splitlines()[finding.line - 1].strip()
+    assert finding.path == "figures/map.yml"
+    return root, finding, named_line
+
+
+def test_a_map_file_without_a_towns_source_names_its_line(tmp_path):
+    root, finding, named_line = broken_map_file(tmp_path, lambda text: text.replace('    source: {title: "GeoNames: Tuy Hòa (1563281), CC BY 4.0", url: "https://www.geonames.org/1563281"}\n', ""))
+    assert named_line == "tuy-hoa:" and finding.message_id == "figures.map-field"
     result = build(root)
     assert result.returncode != 0 and f"figures/map.yml:{finding.line}: places.tuy-hoa.source" in result.output
 
 
 def test_a_country_label_that_is_not_a_pair_of_numbers_names_its_line(tmp_path):
-    root = site_with_maps(tmp_path, map_text=lambda text: text.replace("    KH: [107.33, 12.75, -90]", "    KH: [oops]"))
-    _, findings = load_figures(load_settings(root))
-    (finding,) = findings
-    text = (root / "figures/map.yml").read_text(encoding="utf-8").splitlines()
-    assert finding.path == "figures/map.yml" and text[finding.line - 1].strip() == "KH: [oops]"
+    root, finding, named_line = broken_map_file(tmp_path, lambda text: text.replace("    KH: [107.33, 12.75, -90]", "    KH: [oops]"))
+    assert named_line == "KH: [oops]"
     linted = portal(root, "lint")
     assert linted.returncode == 1 and "Traceback" not in linted.output and f"figures/map.yml:{finding.line}: province.labels.KH" in linted.output
     assert ".md:" not in linted.output, linted.output  # not again for each [[map:…]] of the pages
